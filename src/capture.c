@@ -1,0 +1,242 @@
+/* Opening what the engine reads and writes: capture files (pcap and pcapng), live devices,
+ * the BPF filter and the -w file, with tcpdump's stderr messages for each. */
+#include "capture.h"
+
+#include <lua.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "script.h"
+
+static void print_linktype(pcap_t *p, char *buf, size_t n)
+{
+    int dlt = pcap_datalink(p);
+    const char *name = pcap_datalink_val_to_name(dlt);
+    const char *desc = pcap_datalink_val_to_description(dlt);
+    if (name)
+        snprintf(buf, n, "%s (%s)", name, desc ? desc : "");
+    else
+        snprintf(buf, n, "%d", dlt);
+}
+
+/* Compile and install the filter (and -d dumping, handled by the caller). */
+int tl_capture_filter(struct tl_engine *e, char *err, size_t errlen)
+{
+    struct bpf_program prog;
+    const char *expr = e->opt->expression ? e->opt->expression : "";
+    if (pcap_compile(e->pcap, &prog, expr, 1, PCAP_NETMASK_UNKNOWN) < 0) {
+        snprintf(err, errlen, "%s", pcap_geterr(e->pcap));
+        return TL_ERR_USAGE;
+    }
+    if (pcap_setfilter(e->pcap, &prog) < 0) {
+        snprintf(err, errlen, "%s", pcap_geterr(e->pcap));
+        pcap_freecode(&prog);
+        return TL_ERR_IO;
+    }
+    pcap_freecode(&prog);
+    return 0;
+}
+
+int tl_capture_open_file(struct tl_engine *e, const char *name, char *err, size_t errlen)
+{
+    char ebuf[PCAP_ERRBUF_SIZE];
+    ebuf[0] = '\0';
+    e->pcap = pcap_open_offline_with_tstamp_precision(
+        name, e->opt->nano ? PCAP_TSTAMP_PRECISION_NANO : PCAP_TSTAMP_PRECISION_MICRO, ebuf);
+    if (!e->pcap) {
+        snprintf(err, errlen, "%s", ebuf);
+        return TL_ERR_IO;
+    }
+    e->cur_input = name;
+    e->linktype = pcap_datalink(e->pcap);
+    e->frame.prec = e->opt->nano ? 9 : 6;
+    char lt[256];
+    print_linktype(e->pcap, lt, sizeof(lt));
+    fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", name, lt,
+            pcap_snapshot(e->pcap));
+    return tl_capture_filter(e, err, errlen);
+}
+
+int tl_capture_open_dump(struct tl_engine *e, char *err, size_t errlen)
+{
+    if (!e->opt->wfile)
+        return 0;
+    e->dumper = pcap_dump_open(e->pcap, e->opt->wfile);
+    if (!e->dumper) {
+        snprintf(err, errlen, "%s", pcap_geterr(e->pcap));
+        return TL_ERR_IO;
+    }
+    return 0;
+}
+
+/* The device tcpdump would pick: the first one pcap_findalldevs() lists. */
+static int default_device(char *out, size_t n, char *err, size_t errlen)
+{
+    pcap_if_t *devs = NULL;
+    char ebuf[PCAP_ERRBUF_SIZE];
+    if (pcap_findalldevs(&devs, ebuf) < 0) {
+        snprintf(err, errlen, "%s", ebuf);
+        return TL_ERR_IO;
+    }
+    if (!devs) {
+        snprintf(err, errlen, "no interfaces available for capture");
+        return TL_ERR_IO;
+    }
+    snprintf(out, n, "%s", devs->name);
+    pcap_freealldevs(devs);
+    return 0;
+}
+
+/* -i NUMBER names the NUMBER-th device of -D's list. */
+static void device_by_index(const char *arg, char *out, size_t n)
+{
+    char *end;
+    long idx = strtol(arg, &end, 10);
+    snprintf(out, n, "%s", arg);
+    if (*end || idx <= 0)
+        return;
+    pcap_if_t *devs = NULL;
+    char ebuf[PCAP_ERRBUF_SIZE];
+    if (pcap_findalldevs(&devs, ebuf) < 0)
+        return;
+    long i = 1;
+    for (pcap_if_t *d = devs; d; d = d->next, i++)
+        if (i == idx)
+            snprintf(out, n, "%s", d->name);
+    pcap_freealldevs(devs);
+}
+
+static int activate(struct tl_engine *e, const char *dev, char *err, size_t errlen)
+{
+    char ebuf[PCAP_ERRBUF_SIZE];
+    const struct tl_options *o = e->opt;
+    e->pcap = pcap_create(dev, ebuf);
+    if (!e->pcap) {
+        snprintf(err, errlen, "%s", ebuf);
+        return TL_ERR_IO;
+    }
+    pcap_set_snaplen(e->pcap, o->snaplen_set && o->snaplen > 0 ? o->snaplen : 262144);
+    pcap_set_promisc(e->pcap, !o->p);
+    pcap_set_timeout(e->pcap, 1000);
+    if (o->immediate)
+        pcap_set_immediate_mode(e->pcap, 1);
+    if (o->buffer_size > 0)
+        pcap_set_buffer_size(e->pcap, o->buffer_size * 1024);
+    if (o->nano)
+        pcap_set_tstamp_precision(e->pcap, PCAP_TSTAMP_PRECISION_NANO);
+    int st = pcap_activate(e->pcap);
+    if (st < 0) {
+        const char *cp = pcap_geterr(e->pcap);
+        if (st == PCAP_ERROR)
+            snprintf(err, errlen, "%s", cp);
+        else if ((st == PCAP_ERROR_NO_SUCH_DEVICE || st == PCAP_ERROR_PERM_DENIED) && *cp)
+            snprintf(err, errlen, "%s: %s\n(%s)", dev, pcap_statustostr(st), cp);
+        else
+            snprintf(err, errlen, "%s: %s", dev, pcap_statustostr(st));
+        return TL_ERR_IO;
+    }
+    if (st > 0)
+        fprintf(stderr, "tcplua: %s: %s\n", dev, pcap_geterr(e->pcap));
+    if (o->linktype_name) {
+        int dlt = pcap_datalink_name_to_val(o->linktype_name);
+        if (dlt < 0 || pcap_set_datalink(e->pcap, dlt) < 0) {
+            snprintf(err, errlen, "invalid data link type %s", o->linktype_name);
+            return TL_ERR_USAGE;
+        }
+    }
+    if (o->direction) {
+        pcap_direction_t d = strcmp(o->direction, "in") == 0    ? PCAP_D_IN
+                             : strcmp(o->direction, "out") == 0 ? PCAP_D_OUT
+                                                                : PCAP_D_INOUT;
+        if (pcap_setdirection(e->pcap, d) < 0) {
+            snprintf(err, errlen, "%s", pcap_geterr(e->pcap));
+            return TL_ERR_IO;
+        }
+    }
+    return 0;
+}
+
+static void plural(const char *what, unsigned long n)
+{
+    fprintf(stderr, "%lu packet%s %s\n", n, n == 1 ? "" : "s", what);
+}
+
+int tl_capture_live(struct tl_engine *e, uint32_t *dropped)
+{
+    char err[PCAP_ERRBUF_SIZE + 512], dev[256];
+    const struct tl_options *o = e->opt;
+    if (o->iface)
+        device_by_index(o->iface, dev, sizeof(dev));
+    else if (default_device(dev, sizeof(dev), err, sizeof(err)) < 0)
+        goto fail;
+    if (activate(e, dev, err, sizeof(err)) < 0 || tl_capture_filter(e, err, sizeof(err)) < 0 ||
+        tl_capture_open_dump(e, err, sizeof(err)) < 0)
+        goto fail;
+    e->linktype = pcap_datalink(e->pcap);
+    e->frame.prec = o->nano ? 9 : 6;
+    if (tl_script_open(e, o->script ? o->script : "default.lua", err, sizeof(err)) < 0) {
+        fprintf(stderr, "tcplua: %s\n", err);
+        e->script_failed = 1;
+        return TL_EXIT_SCRIPT;
+    }
+    if (tl_engine_init_hook(e) < 0)
+        return TL_EXIT_SCRIPT;
+    if (!o->v && !o->wfile)
+        fprintf(stderr, "tcplua: verbose output suppressed, use -v[v]... for full protocol "
+                        "decode\n");
+    char lt[256];
+    print_linktype(e->pcap, lt, sizeof(lt));
+    fprintf(stderr, "listening on %s, link-type %s, snapshot length %d bytes\n", dev, lt,
+            pcap_snapshot(e->pcap));
+    int status = tl_engine_loop(e);
+    struct pcap_stat ps;
+    tl_out_flush(&e->out);
+    if (pcap_stats(e->pcap, &ps) == 0) {
+        plural("captured", (unsigned long)e->kept);
+        plural("received by filter", ps.ps_recv);
+        plural("dropped by kernel", ps.ps_drop);
+        if (ps.ps_ifdrop)
+            plural("dropped by interface", ps.ps_ifdrop);
+        *dropped = ps.ps_drop;
+    }
+    return status;
+fail:
+    fprintf(stderr, "tcplua: %s\n", err);
+    return 1;
+}
+
+/* -d/-dd/-ddd: print the compiled filter the way tcpdump does, then exit. */
+int tl_dump_filter(struct tl_options *o)
+{
+    char ebuf[PCAP_ERRBUF_SIZE];
+    pcap_t *p;
+    if (o->ninputs > 0) {
+        p = pcap_open_offline(o->inputs[0], ebuf);
+        if (!p) {
+            fprintf(stderr, "tcplua: %s\n", ebuf);
+            return 1;
+        }
+        char lt[256];
+        print_linktype(p, lt, sizeof(lt));
+        fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n",
+                o->inputs[0], lt, pcap_snapshot(p));
+    } else {
+        int dlt = o->linktype_name ? pcap_datalink_name_to_val(o->linktype_name) : DLT_EN10MB;
+        if (dlt < 0) {
+            fprintf(stderr, "tcplua: invalid data link type %s\n", o->linktype_name);
+            return 1;
+        }
+        p = pcap_open_dead(dlt, o->snaplen_set && o->snaplen ? o->snaplen : 262144);
+    }
+    struct bpf_program prog;
+    if (pcap_compile(p, &prog, o->expression ? o->expression : "", 1, PCAP_NETMASK_UNKNOWN) < 0) {
+        fprintf(stderr, "tcplua: %s\n", pcap_geterr(p));
+        pcap_close(p);
+        return 1;
+    }
+    bpf_dump(&prog, o->d);
+    pcap_freecode(&prog);
+    pcap_close(p);
+    return 0;
+}

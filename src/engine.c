@@ -1,0 +1,281 @@
+/* The tcplua engine: opens each input (files in order, or a live device), applies the BPF
+ * filter, decodes every packet into the reused frame and runs the script's hooks on it,
+ * writes kept packets to -w, and reports as tcpdump does. */
+#include "engine.h"
+
+#include <errno.h>
+#include <lauxlib.h>
+#include <lua.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "capture.h"
+#include "script.h"
+
+volatile sig_atomic_t tl_stop_signal;
+static pcap_t *active_pcap; /* for the signal handler's pcap_breakloop() */
+
+static void on_signal(int sig)
+{
+    tl_stop_signal = sig;
+    if (active_pcap)
+        pcap_breakloop(active_pcap);
+}
+
+void tl_frame_relseq(struct tl_engine *e, struct tl_frame *f)
+{
+    if (f->rel_done)
+        return;
+    const struct tl_packet *d = &f->dec;
+    f->rseq = d->tcp.seq;
+    f->rack = d->tcp.ack;
+    f->rel_done = 1;
+    if (e->opt->S)
+        return;
+    if (TL_HAS(d, TL_LAYER_IP6))
+        tl_seqtrack_apply(&e->seq, d->ip6.src, d->ip6.dst, 16, d->tcp.sport, d->tcp.dport,
+                          d->tcp.flags, &f->rseq, &f->rack);
+    else if (TL_HAS(d, TL_LAYER_IP))
+        tl_seqtrack_apply(&e->seq, d->ip.src, d->ip.dst, 4, d->tcp.sport, d->tcp.dport,
+                          d->tcp.flags, &f->rseq, &f->rack);
+}
+
+/* Report a script error: flush what was printed, then one message with its traceback. */
+static void script_error(struct tl_engine *e, const char *msg)
+{
+    tl_out_flush(&e->out);
+    fprintf(stderr, "tcplua: %s\n", msg ? msg : "(no message)");
+    e->script_failed = 1;
+}
+
+/* Call hook h with the current packet. Returns the Lua status. stack: -> result (nres) */
+static int call_hook_pkt(struct tl_engine *e, int h, int nres)
+{
+    lua_State *L = e->L;
+    lua_pushvalue(L, TL_SLOT_HOOK(h));
+    tl_lpkt_push(L, &e->frame);
+    int st = lua_pcall(L, 1, nres, TL_SLOT_MSGH);
+    if (st != LUA_OK) {
+        script_error(e, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    return st;
+}
+
+static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
+{
+    struct tl_engine *e = (struct tl_engine *)user;
+    struct tl_frame *f = &e->frame;
+    lua_State *L = e->L;
+    f->gen = ++e->gen;
+    f->data = bytes;
+    f->caplen = h->caplen;
+    f->len = h->len;
+    f->sec = h->ts.tv_sec;
+    f->frac = (uint32_t)h->ts.tv_usec;
+    f->num = ++e->received;
+    f->rel_done = 0;
+    tl_decode(&f->dec, e->linktype, bytes, h->caplen, h->len);
+
+    int keep = 1;
+    if (!lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_FILTER))) {
+        if (call_hook_pkt(e, TL_HOOK_FILTER, 1) != LUA_OK)
+            goto stop;
+        keep = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+    }
+    if (keep) {
+        e->kept++;
+        if (e->dumper) {
+            pcap_dump((u_char *)e->dumper, h, bytes);
+            if (e->opt->U)
+                pcap_dump_flush(e->dumper);
+        }
+        if (!lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_PACKET)) &&
+            call_hook_pkt(e, TL_HOOK_PACKET, 0) != LUA_OK)
+            goto stop;
+    }
+    f->gen = ++e->gen; /* packet values handed out above are now stale */
+    if (tl_out_packet_end(&e->out) < 0 || e->exit_requested ||
+        (e->opt->count > 0 && e->kept >= (uint64_t)e->opt->count))
+        pcap_breakloop(e->pcap);
+    return;
+stop:
+    f->gen = ++e->gen;
+    pcap_breakloop(e->pcap);
+}
+
+/* init(args). Returns 0 or TL_ERR_SCRIPT. */
+int tl_engine_init_hook(struct tl_engine *e)
+{
+    lua_State *L = e->L;
+    if (lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_INIT)))
+        return 0;
+    lua_pushvalue(L, TL_SLOT_HOOK(TL_HOOK_INIT));
+    lua_createtable(L, 0, e->opt->nargs + 2);
+    lua_createtable(L, 0, e->opt->nargs);
+    for (int i = 0; i < e->opt->nargs; i++) {
+        lua_pushstring(L, e->opt->arg_vals[i]);
+        lua_setfield(L, -2, e->opt->arg_keys[i]);
+        lua_pushstring(L, e->opt->arg_vals[i]);
+        lua_setfield(L, -3, e->opt->arg_keys[i]);
+    }
+    lua_setfield(L, -2, "argv");
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "tcplua");
+    lua_call(L, 1, 1);
+    lua_getfield(L, -1, "opt");
+    lua_setfield(L, -3, "options");
+    lua_pop(L, 1);
+    if (lua_pcall(L, 1, 0, TL_SLOT_MSGH) != LUA_OK) {
+        script_error(e, lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return TL_ERR_SCRIPT;
+    }
+    return 0;
+}
+
+/* finish(stats) -> exit status, or -1 when it returned nothing. */
+static int call_finish(struct tl_engine *e, uint32_t dropped)
+{
+    lua_State *L = e->L;
+    if (lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_FINISH)))
+        return -1;
+    lua_pushvalue(L, TL_SLOT_HOOK(TL_HOOK_FINISH));
+    lua_createtable(L, 0, 3);
+    lua_pushinteger(L, (lua_Integer)e->received);
+    lua_setfield(L, -2, "received");
+    lua_pushinteger(L, (lua_Integer)e->kept);
+    lua_setfield(L, -2, "kept");
+    lua_pushinteger(L, dropped);
+    lua_setfield(L, -2, "dropped");
+    if (lua_pcall(L, 1, 1, TL_SLOT_MSGH) != LUA_OK) {
+        script_error(e, lua_tostring(L, -1));
+        lua_pop(L, 1);
+        return -1;
+    }
+    int rc = -1;
+    if (lua_isinteger(L, -1)) {
+        rc = (int)lua_tointeger(L, -1);
+    } else if (!lua_isnil(L, -1)) {
+        char msg[4400];
+        snprintf(msg, sizeof(msg), "%s: finish() returned a %s, not an integer exit status",
+                 e->script_path, luaL_typename(L, -1));
+        script_error(e, msg);
+    }
+    lua_pop(L, 1);
+    return rc;
+}
+
+/* Run the capture loop on e->pcap. Returns 0, or 1 after a read error (reported). */
+int tl_engine_loop(struct tl_engine *e)
+{
+    active_pcap = e->pcap;
+    int st = pcap_loop(e->pcap, -1, on_packet, (u_char *)e);
+    active_pcap = NULL;
+    if (st == -1) {
+        tl_out_flush(&e->out);
+        fprintf(stderr, "tcplua: pcap_loop: %s\n", pcap_geterr(e->pcap));
+        return 1;
+    }
+    return 0;
+}
+
+static int loop_should_end(struct tl_engine *e)
+{
+    return e->script_failed || e->exit_requested || tl_stop_signal || e->out.failed ||
+           (e->opt->count > 0 && e->kept >= (uint64_t)e->opt->count);
+}
+
+static void install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Process every input in turn; returns 0 or the tcpdump-style exit status (1). */
+static int run_inputs(struct tl_engine *e, int *opened_any)
+{
+    struct tl_options *o = e->opt;
+    int status = 0;
+    for (int i = 0; i < o->ninputs && !loop_should_end(e); i++) {
+        char err[PCAP_ERRBUF_SIZE + 256];
+        if (tl_capture_open_file(e, o->inputs[i], err, sizeof(err)) < 0 ||
+            (!*opened_any && tl_capture_open_dump(e, err, sizeof(err)) < 0)) {
+            tl_out_flush(&e->out);
+            fprintf(stderr, "tcplua: %s\n", err);
+            return 1;
+        }
+        if (!*opened_any) {
+            *opened_any = 1;
+            if (tl_script_open(e, o->script ? o->script : "default.lua", err, sizeof(err)) < 0 ||
+                tl_engine_init_hook(e) < 0) {
+                if (!e->script_failed)
+                    fprintf(stderr, "tcplua: %s\n", err);
+                e->script_failed = 1;
+                return TL_EXIT_SCRIPT;
+            }
+        }
+        status = tl_engine_loop(e);
+        pcap_close(e->pcap);
+        e->pcap = NULL;
+        if (status)
+            return status;
+    }
+    return 0;
+}
+
+int tl_engine_run(struct tl_options *o)
+{
+    struct tl_engine eng;
+    struct tl_engine *e = &eng;
+    memset(e, 0, sizeof(*e));
+    e->opt = o;
+    tl_out_init(&e->out, STDOUT_FILENO);
+    e->out.line_buffered = o->l;
+    int tmode = o->tflags == 0   ? TL_T_DEFAULT
+                : o->tflags == 1 ? TL_T_NONE
+                : o->tflags == 2 ? TL_T_UNIX
+                : o->tflags == 3 ? TL_T_DELTA
+                : o->tflags == 4 ? TL_T_DATE
+                                 : TL_T_SINCE;
+    tl_timefmt_init(&e->tf, tmode, o->nano ? 9 : 6);
+    tl_seqtrack_init(&e->seq);
+    install_signals();
+
+    int opened = 0, status;
+    uint32_t dropped = 0;
+    if (o->ninputs > 0) {
+        status = run_inputs(e, &opened);
+    } else {
+        status = tl_capture_live(e, &dropped);
+    }
+    if (e->L && !e->script_failed && status != TL_EXIT_SCRIPT) {
+        int rc = call_finish(e, dropped);
+        if (rc >= 0 && !e->exit_requested && status == 0)
+            status = rc;
+    }
+    if (e->exit_requested && !e->script_failed)
+        status = e->exit_code;
+    if (e->script_failed)
+        status = TL_EXIT_SCRIPT;
+    tl_out_flush(&e->out);
+    if (e->dumper) {
+        pcap_dump_close(e->dumper);
+        e->dumper = NULL;
+    }
+    if (e->pcap)
+        pcap_close(e->pcap);
+    if (e->L)
+        lua_close(e->L);
+    tl_seqtrack_free(&e->seq);
+    tl_out_free(&e->out);
+    return status;
+}

@@ -1,0 +1,41 @@
+/* Field tables of the Lua packet values: names, the header bytes each field needs, and the
+ * getters. Shared by lpkt.c (the __index paths) and lpkt_fields.c (getters, copy). */
+#ifndef TL_LPKT_FIELDS_H
+#define TL_LPKT_FIELDS_H
+
+#include <lua.h>
+
+#include "engine.h"
+
+/* pkt-level fields; layers follow at TL_PF_LAYER0 + enum tl_layer. */
+enum {
+    TL_PF_NUM = 1,
+    TL_PF_SEC,
+    TL_PF_FRAC,
+    TL_PF_PREC,
+    TL_PF_CAPLEN,
+    TL_PF_LEN,
+    TL_PF_LINKTYPE,
+    TL_PF_DATA,
+    TL_PF_STOP,
+    TL_PF_STOP_STATUS,
+    TL_PF_NET_TYPE,
+    TL_PF_NET_OFF,
+    TL_PF_PAYLOAD,
+    TL_PF_PAYLOAD_OFF,
+    TL_PF_PAYLOAD_LEN,
+    TL_PF_LAYER0 = 64
+};
+
+/* stack: -> {name -> code} for pkt-level fields */
+void tl_push_pkt_field_table(lua_State *L);
+/* stack: -> {layer -> {name -> code}} */
+void tl_push_layer_field_tables(lua_State *L);
+/* Pushes field `code` of `layer`; returns 0 (nothing pushed) when the field's bytes were
+ * not captured. */
+int tl_layer_push_field(lua_State *L, struct tl_frame *f, int layer, int code);
+/* stack: -> plain table copy of the whole packet (pkt_idx is the packet value) */
+void tl_lpkt_copy(lua_State *L, int pkt_idx, struct tl_frame *f);
+const char *tl_layer_name(int layer);
+
+#endif

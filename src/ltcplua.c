@@ -1,0 +1,265 @@
+/* The `tcplua` Lua module: hot primitives for printers (appending to the output buffer,
+ * timestamps, names, hex dumps) and the script's handles on the run (-w, exit status).
+ * Every function holds the engine as upvalue 1, so no registry lookup per call. */
+#include <arpa/inet.h>
+#include <lauxlib.h>
+#include <lua.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "engine.h"
+#include "hexdump.h"
+
+#define ENG(L) ((struct tl_engine *)lua_touserdata(L, lua_upvalueindex(1)))
+
+/* tcplua.out(...): append strings and integers. */
+static int l_tcplua_out(lua_State *L)
+{
+    struct tl_engine *e = ENG(L);
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        if (lua_type(L, i) == LUA_TNUMBER && lua_isinteger(L, i)) {
+            tl_out_int(&e->out, lua_tointeger(L, i));
+        } else {
+            size_t len;
+            const char *s = lua_tolstring(L, i, &len);
+            if (!s)
+                return luaL_error(L, "tcplua.out: argument %d is a %s, not a string", i,
+                                  luaL_typename(L, i));
+            tl_out_bytes(&e->out, s, len);
+        }
+    }
+    return 0;
+}
+
+struct tl_frame *tl_lpkt_frame(lua_State *L, int idx);
+
+/* tcplua.ts(pkt) -> timestamp prefix text */
+static int l_tcplua_ts(lua_State *L)
+{
+    struct tl_engine *e = ENG(L);
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    char buf[96];
+    size_t n = tl_timefmt_format(&e->tf, f->sec, f->frac, buf);
+    lua_pushlstring(L, buf, n);
+    return 1;
+}
+
+/* Resolve an address text to a name: --hosts file, then the system resolver. */
+static void resolve(lua_State *L, struct tl_engine *e, const char *addr)
+{
+    /* stack: -> name */
+    lua_rawgeti(L, LUA_REGISTRYINDEX, e->ref_names);
+    if (lua_getfield(L, -1, addr) == LUA_TSTRING) {
+        lua_remove(L, -2);
+        return;
+    }
+    lua_pop(L, 2);
+    struct sockaddr_storage ss;
+    socklen_t sl;
+    memset(&ss, 0, sizeof(ss));
+    if (inet_pton(AF_INET, addr, &((struct sockaddr_in *)&ss)->sin_addr) == 1) {
+        ss.ss_family = AF_INET;
+        sl = sizeof(struct sockaddr_in);
+    } else if (inet_pton(AF_INET6, addr, &((struct sockaddr_in6 *)&ss)->sin6_addr) == 1) {
+        ss.ss_family = AF_INET6;
+        sl = sizeof(struct sockaddr_in6);
+    } else {
+        lua_pushstring(L, addr);
+        return;
+    }
+    char host[NI_MAXHOST];
+    if (getnameinfo((struct sockaddr *)&ss, sl, host, sizeof(host), NULL, 0, NI_NAMEREQD) == 0)
+        lua_pushstring(L, host);
+    else
+        lua_pushstring(L, addr);
+}
+
+/* tcplua.host(addr) -> name (cached), or addr under -n. Upvalue 2: cache table. */
+static int l_tcplua_host(lua_State *L)
+{
+    struct tl_engine *e = ENG(L);
+    const char *addr = luaL_checkstring(L, 1);
+    if (e->opt->n) {
+        lua_settop(L, 1);
+        return 1;
+    }
+    lua_pushvalue(L, 1);
+    if (lua_rawget(L, lua_upvalueindex(2)) == LUA_TSTRING)
+        return 1;
+    lua_pop(L, 1);
+    resolve(L, e, addr);
+    if (e->opt->N) { /* -N: drop the domain part */
+        const char *s = lua_tostring(L, -1);
+        const char *dot = strchr(s, '.');
+        if (dot && strcmp(s, addr) != 0) {
+            lua_pushlstring(L, s, (size_t)(dot - s));
+            lua_remove(L, -2);
+        }
+    }
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, lua_upvalueindex(2));
+    return 1;
+}
+
+/* tcplua.port(port, proto) -> service name or number text. Upvalue 2: cache table. */
+static int l_tcplua_port(lua_State *L)
+{
+    struct tl_engine *e = ENG(L);
+    lua_Integer port = luaL_checkinteger(L, 1);
+    const char *proto = luaL_optstring(L, 2, "tcp");
+    if (e->opt->n) {
+        lua_pushfstring(L, "%d", (int)port);
+        return 1;
+    }
+    lua_Integer key = port * 4 + (proto[0] == 'u' ? 1 : 0);
+    if (lua_rawgeti(L, lua_upvalueindex(2), key) == LUA_TSTRING)
+        return 1;
+    lua_pop(L, 1);
+    struct servent *se = getservbyport(htons((uint16_t)port), proto);
+    if (se)
+        lua_pushstring(L, se->s_name);
+    else
+        lua_pushfstring(L, "%d", (int)port);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, lua_upvalueindex(2), key);
+    return 1;
+}
+
+/* tcplua.hexdump(pkt): append the -x/-X/-A dump; returns nothing. */
+static int l_tcplua_hexdump(lua_State *L)
+{
+    struct tl_engine *e = ENG(L);
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    const struct tl_options *o = e->opt;
+    int level = o->X ? o->X : o->x ? o->x : o->A;
+    if (!level)
+        return 0;
+    uint32_t hdr = 0;
+    int st = f->dec.stop_layer;
+    if (st == TL_LAYER_ETH || st == TL_LAYER_SLL || st == TL_LAYER_NULL || st == TL_LAYER_VLAN)
+        hdr = f->caplen;
+    else
+        hdr = f->dec.net_off;
+    const uint8_t *p = f->data;
+    uint32_t n = f->caplen;
+    if (level < 2) {
+        if (f->caplen <= hdr)
+            return 0;
+        p += hdr;
+        n -= hdr;
+    }
+    if (o->X)
+        tl_hex_ascii(&e->out, p, n);
+    else if (o->x)
+        tl_hex(&e->out, p, n);
+    else
+        tl_ascii(&e->out, p, n);
+    return 0;
+}
+
+/* tcplua.write(pkt): write the packet to the -w file. */
+static int l_tcplua_write(lua_State *L)
+{
+    struct tl_engine *e = ENG(L);
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    if (!e->dumper)
+        return luaL_error(L, "tcplua.write: no -w file");
+    struct pcap_pkthdr h;
+    h.ts.tv_sec = (time_t)f->sec;
+    h.ts.tv_usec = (suseconds_t)f->frac; /* libpcap scales by the dumper's precision */
+    h.caplen = f->caplen;
+    h.len = f->len;
+    pcap_dump((u_char *)e->dumper, &h, f->data);
+    return 0;
+}
+
+static int l_tcplua_mark(lua_State *L)
+{
+    lua_pushinteger(L, (lua_Integer)ENG(L)->out.len);
+    return 1;
+}
+
+static int l_tcplua_take(lua_State *L)
+{
+    struct tl_engine *e = ENG(L);
+    lua_Integer m = luaL_checkinteger(L, 1);
+    if (m < 0 || (size_t)m > e->out.len)
+        return luaL_error(L, "tcplua.take: mark %d is no longer in the buffer", (int)m);
+    lua_pushlstring(L, e->out.buf + m, e->out.len - (size_t)m);
+    e->out.len = (size_t)m;
+    return 1;
+}
+
+static int l_tcplua_exit(lua_State *L)
+{
+    struct tl_engine *e = ENG(L);
+    e->exit_code = (int)luaL_optinteger(L, 1, 0);
+    e->exit_requested = 1;
+    return 0;
+}
+
+static void set_opt(lua_State *L, const char *k, int v)
+{
+    lua_pushinteger(L, v);
+    lua_setfield(L, -2, k);
+}
+
+/* stack: -> opt table */
+static void push_opt_table(lua_State *L, const struct tl_options *o)
+{
+    lua_createtable(L, 0, 32);
+    set_opt(L, "n", o->n);
+    set_opt(L, "N", o->N);
+    set_opt(L, "e", o->e);
+    set_opt(L, "q", o->q);
+    set_opt(L, "S", o->S);
+    set_opt(L, "K", o->K);
+    set_opt(L, "v", o->v);
+    set_opt(L, "x", o->x);
+    set_opt(L, "X", o->X);
+    set_opt(L, "A", o->A);
+    set_opt(L, "t", o->tflags);
+    set_opt(L, "hash", o->hash);
+    set_opt(L, "l", o->l);
+    set_opt(L, "U", o->U);
+    set_opt(L, "print", o->print);
+    set_opt(L, "c", (int)o->count);
+    set_opt(L, "tprec", o->nano ? 9 : 6);
+    if (o->wfile) {
+        lua_pushstring(L, o->wfile);
+        lua_setfield(L, -2, "w");
+    }
+    if (o->expression) {
+        lua_pushstring(L, o->expression);
+        lua_setfield(L, -2, "expression");
+    }
+}
+
+int tl_luaopen_tcplua(lua_State *L)
+{
+    struct tl_engine *e = lua_touserdata(L, lua_upvalueindex(1));
+    static const luaL_Reg plain[] = {{"out", l_tcplua_out},     {"ts", l_tcplua_ts},
+                                     {"hexdump", l_tcplua_hexdump}, {"write", l_tcplua_write},
+                                     {"mark", l_tcplua_mark},   {"take", l_tcplua_take},
+                                     {"exit", l_tcplua_exit},   {NULL, NULL}};
+    lua_createtable(L, 0, 16);
+    lua_pushlightuserdata(L, e);
+    luaL_setfuncs(L, plain, 1);
+    lua_pushlightuserdata(L, e);
+    lua_newtable(L); /* host name cache */
+    lua_pushcclosure(L, l_tcplua_host, 2);
+    lua_setfield(L, -2, "host");
+    lua_pushlightuserdata(L, e);
+    lua_newtable(L); /* port name cache */
+    lua_pushcclosure(L, l_tcplua_port, 2);
+    lua_setfield(L, -2, "port");
+    push_opt_table(L, e->opt);
+    lua_setfield(L, -2, "opt");
+    lua_pushstring(L, TL_VERSION);
+    lua_setfield(L, -2, "version");
+    return 1;
+}

@@ -1,0 +1,205 @@
+/* The script side of the engine: finding the script, making the Lua state (package.path,
+ * the tcplua module, the packet metatables), loading the chunk and holding its hooks. */
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "script.h"
+
+static int file_exists(const char *p)
+{
+    return access(p, R_OK) == 0;
+}
+
+static int try_dir(char *out, size_t n, const char *dir, const char *name)
+{
+    snprintf(out, n, "%s/%s", dir, name);
+    if (file_exists(out))
+        return 1;
+    snprintf(out, n, "%s/%s.lua", dir, name);
+    return file_exists(out);
+}
+
+/* The directory of shipped scripts: next to an installed binary, the source tree's lua/
+ * for a binary in a build tree, else the configured install directory. */
+void tl_find_luadir(char *out, size_t n)
+{
+    char exe[4096];
+    ssize_t k = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    if (k > 0) {
+        exe[k] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        snprintf(out, n, "%s/../share/tcplua/default.lua", exe);
+        if (file_exists(out)) {
+            snprintf(out, n, "%s/../share/tcplua", exe);
+            return;
+        }
+        char cache[4200];
+        snprintf(cache, sizeof(cache), "%s/CMakeCache.txt", exe);
+        if (file_exists(cache)) {
+            snprintf(out, n, "%s", TL_SOURCE_LUADIR);
+            return;
+        }
+    }
+    snprintf(out, n, "%s", TL_INSTALL_LUADIR);
+}
+
+/* Search order for -s NAME: a path (NAME has a '/') as given; else the current directory,
+ * each directory of $TCPLUA_PATH, then the shipped scripts. ".lua" may be left off. */
+int tl_find_script(const char *name, const char *luadir, char *out, size_t n)
+{
+    if (strchr(name, '/')) {
+        snprintf(out, n, "%s", name);
+        return file_exists(out);
+    }
+    if (try_dir(out, n, ".", name)) {
+        snprintf(out, n, "%s", name);
+        if (!file_exists(out))
+            snprintf(out, n, "%s.lua", name);
+        return 1;
+    }
+    const char *path = getenv("TCPLUA_PATH");
+    if (path) {
+        char *copy = strdup(path), *save = NULL;
+        for (char *d = strtok_r(copy, ":", &save); d; d = strtok_r(NULL, ":", &save)) {
+            if (*d && try_dir(out, n, d, name)) {
+                free(copy);
+                return 1;
+            }
+        }
+        free(copy);
+    }
+    return try_dir(out, n, luadir, name);
+}
+
+/* Message handler: error value -> text with a traceback. */
+static int msgh(lua_State *L)
+{
+    const char *msg = lua_tostring(L, 1);
+    if (!msg) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+            return 1;
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+static int open_tcplua(lua_State *L)
+{
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushcclosure(L, tl_luaopen_tcplua, 1);
+    lua_call(L, 0, 1);
+    return 1;
+}
+
+/* hosts(5) file -> registry table addr -> first name. Returns -1 if unreadable. */
+static int load_hosts(lua_State *L, const char *file)
+{
+    lua_newtable(L);
+    if (!file)
+        return 0;
+    FILE *fp = fopen(file, "r");
+    if (!fp)
+        return -1;
+    char line[1024];
+    while (fgets(line, sizeof(line), fp)) {
+        char *hash = strchr(line, '#');
+        if (hash)
+            *hash = '\0';
+        char *save = NULL;
+        char *addr = strtok_r(line, " \t\r\n", &save);
+        char *name = addr ? strtok_r(NULL, " \t\r\n", &save) : NULL;
+        if (!name)
+            continue;
+        if (lua_getfield(L, -1, addr) == LUA_TNIL) { /* the first line for an address wins */
+            lua_pop(L, 1);
+            lua_pushstring(L, name);
+            lua_setfield(L, -2, addr);
+        } else {
+            lua_pop(L, 1);
+        }
+    }
+    fclose(fp);
+    return 0;
+}
+
+/* Make the state and load the script. On error fills err and returns TL_ERR_*. */
+int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errlen)
+{
+    lua_State *L = luaL_newstate();
+    if (!L) {
+        snprintf(err, errlen, "cannot create the Lua state: out of memory");
+        return TL_ERR_SCRIPT;
+    }
+    e->L = L;
+    luaL_openlibs(L);
+    tl_find_luadir(e->luadir, sizeof(e->luadir));
+    if (!tl_find_script(name, e->luadir, e->script_path, sizeof(e->script_path))) {
+        snprintf(err, errlen, "script %s: not found (looked in ., $TCPLUA_PATH, %s)", name,
+                 e->luadir);
+        return TL_ERR_SCRIPT;
+    }
+    char sdir[4096];
+    snprintf(sdir, sizeof(sdir), "%s", e->script_path);
+    char *slash = strrchr(sdir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(sdir, sizeof(sdir), ".");
+    lua_getglobal(L, "package");
+    lua_pushfstring(L, "%s/?.lua;%s/?/init.lua;%s/?.lua;", e->luadir, e->luadir, sdir);
+    lua_getfield(L, -2, "path");
+    lua_concat(L, 2);
+    lua_setfield(L, -2, "path");
+    lua_getfield(L, -1, "preload");
+    lua_pushlightuserdata(L, e);
+    lua_pushcclosure(L, open_tcplua, 1);
+    lua_setfield(L, -2, "tcplua");
+    lua_pop(L, 2);
+    lua_pushlightuserdata(L, e);
+    lua_setfield(L, LUA_REGISTRYINDEX, "tcplua.engine");
+    tl_lpkt_register(L);
+    if (load_hosts(L, e->opt->hosts_file) < 0) {
+        snprintf(err, errlen, "%s: cannot read hosts file", e->opt->hosts_file);
+        return TL_ERR_IO;
+    }
+    e->ref_names = luaL_ref(L, LUA_REGISTRYINDEX);
+
+    lua_settop(L, 0);
+    lua_pushcfunction(L, msgh); /* stays at index 1 for every pcall */
+    if (luaL_loadfile(L, e->script_path) != LUA_OK) {
+        snprintf(err, errlen, "%s", lua_tostring(L, -1));
+        return TL_ERR_SCRIPT;
+    }
+    if (lua_pcall(L, 0, 0, 1) != LUA_OK) {
+        snprintf(err, errlen, "%s", lua_tostring(L, -1));
+        return TL_ERR_SCRIPT;
+    }
+    static const char *const hooks[TL_HOOK_COUNT] = {"init", "filter", "packet", "finish"};
+    for (int i = 0; i < TL_HOOK_COUNT; i++) {
+        int t = lua_getglobal(L, hooks[i]);
+        if (t != LUA_TFUNCTION && t != LUA_TNIL) {
+            snprintf(err, errlen, "%s: hook %s is a %s, not a function", e->script_path,
+                     hooks[i], lua_typename(L, t));
+            return TL_ERR_SCRIPT;
+        }
+        /* hooks sit at fixed stack slots TL_SLOT_HOOK0 + i (nil when absent) */
+    }
+    return 0;
+}
+
+struct tl_engine *tl_engine_from(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, "tcplua.engine");
+    struct tl_engine *e = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return e;
+}
