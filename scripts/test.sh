@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every test: builds an instrumented copy in ./build-test, runs ctest (decoder unit
+# tests, the tcpdump comparison table, engine tests) and prints the decoders' line coverage.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DTCPLUA_COVERAGE=ON >/dev/null
+cmake --build build-test -j"$(nproc)" >/dev/null
+find build-test -name '*.gcda' -delete
+status=0
+(cd build-test && ctest --output-on-failure -j"$(nproc)") || status=$?
+bash tests/coverage.sh build-test || status=$?
+exit $status

@@ -1,0 +1,4 @@
+-- filter fails
+function filter(p)
+  return p.nosuch.field
+end

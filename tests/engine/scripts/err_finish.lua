@@ -1,0 +1,6 @@
+local n = 0
+function packet() n = n + 1 end
+function finish()
+  io.write("seen ", n, "\n")
+  error("late")
+end

@@ -1,0 +1,5 @@
+-- init fails
+function init()
+  error("init failed")
+end
+function packet() io.write("x\n") end

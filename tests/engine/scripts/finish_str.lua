@@ -1,0 +1,1 @@
+function finish() return "seven" end

@@ -1,0 +1,3 @@
+local kept
+function packet(p) kept = kept or p end
+function finish() print(kept.caplen) end

@@ -1,0 +1,4 @@
+-- a syntax error on line 3
+function packet(p)
+  return (
+end
