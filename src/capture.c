@@ -185,6 +185,8 @@ int tl_capture_live(struct tl_engine *e, uint32_t *dropped)
     if (!o->v && !o->wfile)
         fprintf(stderr, "tcplua: verbose output suppressed, use -v[v]... for full protocol "
                         "decode\n");
+    else
+        fprintf(stderr, "tcplua: "); /* tcpdump names itself when it says nothing else */
     char lt[256];
     print_linktype(e->pcap, lt, sizeof(lt));
     fprintf(stderr, "listening on %s, link-type %s, snapshot length %d bytes\n", dev, lt,
