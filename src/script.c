@@ -92,6 +92,56 @@ static int msgh(lua_State *L)
     return 1;
 }
 
+/* os.exit() replacement: output and the -w file are finished before the process ends. */
+static int l_os_exit(lua_State *L)
+{
+    struct tl_engine *e = lua_touserdata(L, lua_upvalueindex(1));
+    int code;
+    if (lua_isboolean(L, 1))
+        code = lua_toboolean(L, 1) ? 0 : 1;
+    else
+        code = (int)luaL_optinteger(L, 1, 0);
+    tl_out_flush(&e->out);
+    if (e->dumper) {
+        pcap_dump_close(e->dumper);
+        e->dumper = NULL;
+    }
+    fflush(NULL);
+    exit(code);
+}
+
+/* print() and io.write() go through the output buffer, so a script's own text stays in
+ * order with what printers append with tcplua.out(). */
+static int l_print(lua_State *L)
+{
+    struct tl_engine *e = lua_touserdata(L, lua_upvalueindex(1));
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_tolstring(L, i, &len);
+        if (i > 1)
+            tl_out_bytes(&e->out, "\t", 1);
+        tl_out_bytes(&e->out, s, len);
+        lua_pop(L, 1);
+    }
+    tl_out_bytes(&e->out, "\n", 1);
+    return 0;
+}
+
+static int l_io_write(lua_State *L)
+{
+    struct tl_engine *e = lua_touserdata(L, lua_upvalueindex(1));
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_checklstring(L, i, &len);
+        tl_out_bytes(&e->out, s, len);
+    }
+    lua_getglobal(L, "io");
+    lua_getfield(L, -1, "stdout");
+    return 1;
+}
+
 static int open_tcplua(lua_State *L)
 {
     lua_pushvalue(L, lua_upvalueindex(1));
@@ -154,6 +204,19 @@ int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errl
         *slash = '\0';
     else
         snprintf(sdir, sizeof(sdir), ".");
+    lua_getglobal(L, "os");
+    lua_pushlightuserdata(L, e);
+    lua_pushcclosure(L, l_os_exit, 1);
+    lua_setfield(L, -2, "exit");
+    lua_pop(L, 1);
+    lua_pushlightuserdata(L, e);
+    lua_pushcclosure(L, l_print, 1);
+    lua_setglobal(L, "print");
+    lua_getglobal(L, "io");
+    lua_pushlightuserdata(L, e);
+    lua_pushcclosure(L, l_io_write, 1);
+    lua_setfield(L, -2, "write");
+    lua_pop(L, 1);
     lua_getglobal(L, "package");
     lua_pushfstring(L, "%s/?.lua;%s/?/init.lua;%s/?.lua;", e->luadir, e->luadir, sdir);
     lua_getfield(L, -2, "path");
