@@ -175,12 +175,7 @@ int tl_capture_live(struct tl_engine *e, uint32_t *dropped)
         goto fail;
     e->linktype = pcap_datalink(e->pcap);
     e->frame.prec = o->nano ? 9 : 6;
-    if (tl_script_open(e, o->script ? o->script : "default.lua", err, sizeof(err)) < 0) {
-        fprintf(stderr, "tcplua: %s\n", err);
-        e->script_failed = 1;
-        return TL_EXIT_SCRIPT;
-    }
-    if (tl_engine_init_hook(e) < 0)
+    if (tl_engine_start_script(e) != 0)
         return TL_EXIT_SCRIPT;
     if (!o->v && !o->wfile)
         fprintf(stderr, "tcplua: verbose output suppressed, use -v[v]... for full protocol "
@@ -191,7 +186,14 @@ int tl_capture_live(struct tl_engine *e, uint32_t *dropped)
     print_linktype(e->pcap, lt, sizeof(lt));
     fprintf(stderr, "listening on %s, link-type %s, snapshot length %d bytes\n", dev, lt,
             pcap_snapshot(e->pcap));
-    int status = tl_engine_loop(e);
+    int status = 0;
+    if (tl_engine_loop(e) < 0) {
+        tl_out_flush(&e->out);
+        fprintf(stderr, "tcplua: pcap_loop: %s\n", pcap_geterr(e->pcap));
+        status = 1;
+    }
+    if (tl_engine_end_flows(e) < 0)
+        status = TL_EXIT_SCRIPT;
     struct pcap_stat ps;
     tl_out_flush(&e->out);
     if (pcap_stats(e->pcap, &ps) == 0) {

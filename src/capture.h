@@ -15,5 +15,8 @@ int tl_capture_live(struct tl_engine *e, uint32_t *dropped);
 /* engine.c */
 int tl_engine_init_hook(struct tl_engine *e);
 int tl_engine_loop(struct tl_engine *e);
+int tl_engine_start_script(struct tl_engine *e);
+/* End every open flow ("eof"); -1 after a script error. */
+int tl_engine_end_flows(struct tl_engine *e);
 
 #endif

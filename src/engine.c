@@ -50,18 +50,95 @@ static void script_error(struct tl_engine *e, const char *msg)
     e->script_failed = 1;
 }
 
-/* Call hook h with the current packet. Returns the Lua status. stack: -> result (nres) */
+/* Call hook h with the current packet (and its flow when flows are tracked). Returns the
+ * Lua status. stack: -> result (nres) */
 static int call_hook_pkt(struct tl_engine *e, int h, int nres)
 {
     lua_State *L = e->L;
     lua_pushvalue(L, TL_SLOT_HOOK(h));
     tl_lpkt_push(L, &e->frame);
-    int st = lua_pcall(L, 1, nres, TL_SLOT_MSGH);
+    int nargs = 1;
+    if (e->flows_on) {
+        tl_lflow_push(L, e->cur_hit.flow);
+        nargs = 2;
+    }
+    int st = lua_pcall(L, nargs, nres, TL_SLOT_MSGH);
     if (st != LUA_OK) {
         script_error(e, lua_tostring(L, -1));
         lua_pop(L, 1);
     }
     return st;
+}
+
+static const char *const end_names[] = {"", "fin", "rst", "idle", "evicted", "eof"};
+
+/* flow_end(flow, reason), then the flow is gone. Returns the Lua status. */
+static int end_flow(struct tl_engine *e, struct tl_flow *f, int reason)
+{
+    lua_State *L = e->L;
+    int st = LUA_OK;
+    if (!lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_FLOW_END))) {
+        lua_pushvalue(L, TL_SLOT_HOOK(TL_HOOK_FLOW_END));
+        tl_lflow_push(L, f);
+        lua_pushstring(L, end_names[reason]);
+        st = lua_pcall(L, 2, 0, TL_SLOT_MSGH);
+        if (st != LUA_OK) {
+            script_error(e, lua_tostring(L, -1));
+            lua_pop(L, 1);
+        }
+    }
+    tl_lflow_release(L, f);
+    if (e->cur_hit.flow == f)
+        e->cur_hit.flow = NULL;
+    tl_flow_remove(&e->flows, f);
+    return st;
+}
+
+/* Track the current packet's flow: end expired flows, update, flow_start. */
+static int track_flow(struct tl_engine *e)
+{
+    struct tl_frame *f = &e->frame;
+    struct tl_flow *x;
+    int reason;
+    while ((x = tl_flow_next_expired(&e->flows, f->sec, &reason)) != NULL)
+        if (end_flow(e, x, reason) != LUA_OK)
+            return -1;
+    int rc = tl_flow_update(&e->flows, &f->dec, f->data, f->sec, f->frac, f->prec, &e->cur_hit);
+    if (rc == 1) { /* a SYN reopens a closed connection: the old flow ends first */
+        if (end_flow(e, e->cur_hit.flow, e->cur_hit.flow->end_reason) != LUA_OK)
+            return -1;
+        rc = tl_flow_update(&e->flows, &f->dec, f->data, f->sec, f->frac, f->prec, &e->cur_hit);
+    }
+    if (rc < 0)
+        e->cur_hit.flow = NULL;
+    if (e->cur_hit.is_new && !lua_isnil(e->L, TL_SLOT_HOOK(TL_HOOK_FLOW_START))) {
+        lua_State *L = e->L;
+        lua_pushvalue(L, TL_SLOT_HOOK(TL_HOOK_FLOW_START));
+        tl_lflow_push(L, e->cur_hit.flow);
+        tl_lpkt_push(L, f);
+        if (lua_pcall(L, 2, 0, TL_SLOT_MSGH) != LUA_OK) {
+            script_error(e, lua_tostring(L, -1));
+            lua_pop(L, 1);
+            return -1;
+        }
+    }
+    while ((x = tl_flow_next_expired(&e->flows, f->sec, &reason)) != NULL &&
+           reason == TL_END_EVICTED && x != e->cur_hit.flow)
+        if (end_flow(e, x, reason) != LUA_OK)
+            return -1;
+    return 0;
+}
+
+/* End every flow left at the end of an input. */
+static int end_all_flows(struct tl_engine *e)
+{
+    if (!e->flows_on || e->script_failed)
+        return 0;
+    struct tl_flow *x;
+    while ((x = tl_flow_any(&e->flows)) != NULL)
+        if (end_flow(e, x, x->end_reason ? x->end_reason : TL_END_EOF) != LUA_OK)
+            return -1;
+    return 0;
 }
 
 static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
@@ -78,6 +155,8 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *b
     f->num = ++e->received;
     f->rel_done = 0;
     tl_decode(&f->dec, e->linktype, bytes, h->caplen, h->len);
+    if (e->flows_on && track_flow(e) < 0)
+        goto stop;
 
     int keep = 1;
     if (!lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_FILTER))) {
@@ -169,18 +248,13 @@ static int call_finish(struct tl_engine *e, uint32_t dropped)
     return rc;
 }
 
-/* Run the capture loop on e->pcap. Returns 0, or 1 after a read error (reported). */
+/* Run the capture loop on e->pcap until the input ends or the run must stop. */
 int tl_engine_loop(struct tl_engine *e)
 {
     active_pcap = e->pcap;
     int st = pcap_loop(e->pcap, -1, on_packet, (u_char *)e);
     active_pcap = NULL;
-    if (st == -1) {
-        tl_out_flush(&e->out);
-        fprintf(stderr, "tcplua: pcap_loop: %s\n", pcap_geterr(e->pcap));
-        return 1;
-    }
-    return 0;
+    return st == -1 ? -1 : 0; /* -1: read error, pcap_geterr() says which */
 }
 
 static int loop_should_end(struct tl_engine *e)
@@ -200,36 +274,129 @@ static void install_signals(void)
     sigaction(SIGHUP, &sa, NULL);
 }
 
-/* Process every input in turn; returns 0 or the tcpdump-style exit status (1). */
-static int run_inputs(struct tl_engine *e, int *opened_any)
+/* Does the script use flows? Flow hooks, or filter/packet taking a second parameter. */
+static int wants_flows(lua_State *L)
 {
-    struct tl_options *o = e->opt;
-    int status = 0;
-    for (int i = 0; i < o->ninputs && !loop_should_end(e); i++) {
-        char err[PCAP_ERRBUF_SIZE + 256];
-        if (tl_capture_open_file(e, o->inputs[i], err, sizeof(err)) < 0 ||
-            (!*opened_any && tl_capture_open_dump(e, err, sizeof(err)) < 0)) {
+    if (!lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_FLOW_START)) ||
+        !lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_FLOW_END)))
+        return 1;
+    int hooks[2] = {TL_HOOK_FILTER, TL_HOOK_PACKET};
+    for (int i = 0; i < 2; i++) {
+        if (lua_isnil(L, TL_SLOT_HOOK(hooks[i])))
+            continue;
+        lua_Debug ar;
+        lua_pushvalue(L, TL_SLOT_HOOK(hooks[i]));
+        lua_getinfo(L, ">u", &ar);
+        if (ar.nparams >= 2 || ar.isvararg)
+            return 1;
+    }
+    return 0;
+}
+
+/* Load the script and run init, once. Returns 0 or TL_EXIT_SCRIPT (reported). */
+int tl_engine_start_script(struct tl_engine *e)
+{
+    if (e->L)
+        return e->script_failed ? TL_EXIT_SCRIPT : 0;
+    char err[4400];
+    int rc = tl_script_open(e, e->opt->script ? e->opt->script : "default.lua", err, sizeof(err));
+    if (rc == 0) {
+        e->flows_on = wants_flows(e->L);
+        if (e->flows_on)
+            tl_flow_table_init(&e->flows, (size_t)e->opt->max_flows);
+        rc = tl_engine_init_hook(e);
+    } else {
+        tl_out_flush(&e->out);
+        fprintf(stderr, "tcplua: %s\n", err);
+    }
+    if (rc < 0) {
+        e->script_failed = 1;
+        return TL_EXIT_SCRIPT;
+    }
+    return 0;
+}
+
+/* file_start/file_end(name). Returns the Lua status. */
+static int call_file_hook(struct tl_engine *e, int h, const char *name, const char *msg)
+{
+    lua_State *L = e->L;
+    if (lua_isnil(L, TL_SLOT_HOOK(h)))
+        return LUA_OK;
+    lua_pushvalue(L, TL_SLOT_HOOK(h));
+    lua_pushstring(L, name);
+    if (msg)
+        lua_pushstring(L, msg);
+    int st = lua_pcall(L, msg ? 2 : 1, 0, TL_SLOT_MSGH);
+    if (st != LUA_OK) {
+        script_error(e, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    return st;
+}
+
+/* An input that cannot be read: file_error(name, message) when the script has it (and the
+ * run goes on), else tcpdump's message and status 1. */
+static int input_error(struct tl_engine *e, const char *name, const char *msg)
+{
+    tl_out_flush(&e->out);
+    if (tl_engine_start_script(e) != 0)
+        return TL_EXIT_SCRIPT;
+    if (!lua_isnil(e->L, TL_SLOT_HOOK(TL_HOOK_FILE_ERROR)))
+        return call_file_hook(e, TL_HOOK_FILE_ERROR, name, msg) == LUA_OK ? 0 : TL_EXIT_SCRIPT;
+    fprintf(stderr, "tcplua: %s\n", msg);
+    return 1;
+}
+
+/* One input file from open to close. Returns 0 or an exit status. */
+static int run_input(struct tl_engine *e, const char *name)
+{
+    char err[PCAP_ERRBUF_SIZE + 256];
+    if (tl_capture_open_file(e, name, err, sizeof(err)) < 0) {
+        if (e->pcap) { /* opened, but the filter failed: tcpdump's error, whatever the script */
             tl_out_flush(&e->out);
             fprintf(stderr, "tcplua: %s\n", err);
             return 1;
         }
-        if (!*opened_any) {
-            *opened_any = 1;
-            if (tl_script_open(e, o->script ? o->script : "default.lua", err, sizeof(err)) < 0 ||
-                tl_engine_init_hook(e) < 0) {
-                if (!e->script_failed)
-                    fprintf(stderr, "tcplua: %s\n", err);
-                e->script_failed = 1;
-                return TL_EXIT_SCRIPT;
-            }
-        }
-        status = tl_engine_loop(e);
-        pcap_close(e->pcap);
-        e->pcap = NULL;
-        if (status)
-            return status;
+        return input_error(e, name, err);
     }
-    return 0;
+    if (!e->dumper && tl_capture_open_dump(e, err, sizeof(err)) < 0) {
+        fprintf(stderr, "tcplua: %s\n", err);
+        return 1;
+    }
+    if (tl_engine_start_script(e) != 0)
+        return TL_EXIT_SCRIPT;
+    if (call_file_hook(e, TL_HOOK_FILE_START, name, NULL) != LUA_OK)
+        return TL_EXIT_SCRIPT;
+    int status = 0;
+    if (tl_engine_loop(e) < 0) {
+        char msg[PCAP_ERRBUF_SIZE + 64];
+        snprintf(msg, sizeof(msg), "pcap_loop: %s", pcap_geterr(e->pcap));
+        status = input_error(e, name, msg);
+    }
+    if (e->flows_on && !e->script_failed && end_all_flows(e) < 0)
+        return TL_EXIT_SCRIPT;
+    if (!e->script_failed && call_file_hook(e, TL_HOOK_FILE_END, name, NULL) != LUA_OK)
+        return TL_EXIT_SCRIPT;
+    return e->script_failed ? TL_EXIT_SCRIPT : status;
+}
+
+/* Process every input in turn; returns 0 or the exit status. */
+static int run_inputs(struct tl_engine *e)
+{
+    struct tl_options *o = e->opt;
+    int status = 0;
+    for (int i = 0; i < o->ninputs && !loop_should_end(e); i++) {
+        int st = run_input(e, o->inputs[i]);
+        if (e->pcap) {
+            pcap_close(e->pcap);
+            e->pcap = NULL;
+        }
+        if (st == TL_EXIT_SCRIPT || st == 1)
+            return st;
+        if (st)
+            status = st;
+    }
+    return status;
 }
 
 int tl_engine_run(struct tl_options *o)
@@ -250,10 +417,10 @@ int tl_engine_run(struct tl_options *o)
     tl_seqtrack_init(&e->seq);
     install_signals();
 
-    int opened = 0, status;
+    int status;
     uint32_t dropped = 0;
     if (o->ninputs > 0) {
-        status = run_inputs(e, &opened);
+        status = run_inputs(e);
     } else {
         status = tl_capture_live(e, &dropped);
     }
@@ -276,6 +443,13 @@ int tl_engine_run(struct tl_options *o)
     if (e->L)
         lua_close(e->L);
     tl_seqtrack_free(&e->seq);
+    if (e->flows_on)
+        tl_flow_table_free(&e->flows);
     tl_out_free(&e->out);
     return status;
+}
+
+int tl_engine_end_flows(struct tl_engine *e)
+{
+    return end_all_flows(e);
 }

@@ -10,6 +10,7 @@
 #include "tcplua/packet.h"
 #include "options.h"
 #include "output.h"
+#include "flow.h"
 #include "seqtrack.h"
 #include "timefmt.h"
 
@@ -50,6 +51,9 @@ struct tl_engine {
     uint64_t received, kept;
     struct tl_timefmt tf;
     struct tl_seqtrack seq;
+    struct tl_flow_table flows;
+    int flows_on;              /* the script uses flows: track them */
+    struct tl_flow_hit cur_hit; /* the current packet's flow */
     int exit_code;      /* set by tcplua.exit() or finish() */
     int exit_requested;
     int script_failed;
@@ -70,5 +74,8 @@ void tl_lpkt_push(struct lua_State *L, struct tl_frame *f);
 int tl_luaopen_tcplua(struct lua_State *L);
 struct tl_engine *tl_engine_from(struct lua_State *L);
 void tl_frame_relseq(struct tl_engine *eng, struct tl_frame *f);
+void tl_lflow_register(struct lua_State *L);
+void tl_lflow_push(struct lua_State *L, struct tl_flow *f);
+void tl_lflow_release(struct lua_State *L, struct tl_flow *f);
 
 #endif

@@ -21,6 +21,7 @@ enum {
     OPT_ARG,
     OPT_HOSTS,
     OPT_LENGTHS,
+    OPT_MAX_FLOWS,
 };
 
 static const char *const shortopts = "aAb:B:c:C:dDeE:fF:G:hHi:IjJKlLm:M:nNOpqQ:r:s:StT:uUvV:w:W:xXy:"
@@ -47,6 +48,7 @@ static const struct option longopts[] = {
     {"lengths", no_argument, NULL, OPT_LENGTHS},
     {"arg", required_argument, NULL, OPT_ARG},
     {"hosts", required_argument, NULL, OPT_HOSTS},
+    {"max-flows", required_argument, NULL, OPT_MAX_FLOWS},
     {NULL, 0, NULL, 0},
 };
 
@@ -266,6 +268,14 @@ static void parse(struct tl_options *o, int argc, char **argv)
             break;
         }
         case OPT_HOSTS: o->hosts_file = optarg; break;
+        case OPT_MAX_FLOWS: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v <= 0)
+                die("invalid flow limit %s", optarg);
+            o->max_flows = v;
+            break;
+        }
         case '?':
             if (optopt && optopt < 256)
                 fprintf(stderr, "tcplua: invalid option -- '%c'\n", optopt);

@@ -34,6 +34,7 @@ struct tl_options {
     int immediate;
     int buffer_size;             /* -B KiB */
     int count_only;              /* --count */
+    long max_flows;              /* --max-flows, 0 = unbounded */
 };
 
 #endif

@@ -230,6 +230,7 @@ int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errl
     lua_pushlightuserdata(L, e);
     lua_setfield(L, LUA_REGISTRYINDEX, "tcplua.engine");
     tl_lpkt_register(L);
+    tl_lflow_register(L);
     if (load_hosts(L, e->opt->hosts_file) < 0) {
         snprintf(err, errlen, "%s: cannot read hosts file", e->opt->hosts_file);
         return TL_ERR_IO;
@@ -246,7 +247,9 @@ int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errl
         snprintf(err, errlen, "%s", lua_tostring(L, -1));
         return TL_ERR_SCRIPT;
     }
-    static const char *const hooks[TL_HOOK_COUNT] = {"init", "filter", "packet", "finish"};
+    static const char *const hooks[TL_HOOK_COUNT] = {
+        "init",     "filter",   "packet",     "finish",    "flow_start",
+        "flow_end", "file_start", "file_end", "file_error"};
     for (int i = 0; i < TL_HOOK_COUNT; i++) {
         int t = lua_getglobal(L, hooks[i]);
         if (t != LUA_TFUNCTION && t != LUA_TNIL) {

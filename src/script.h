@@ -7,7 +7,18 @@
 
 struct tl_engine;
 
-enum tl_hook { TL_HOOK_INIT, TL_HOOK_FILTER, TL_HOOK_PACKET, TL_HOOK_FINISH, TL_HOOK_COUNT };
+enum tl_hook {
+    TL_HOOK_INIT,
+    TL_HOOK_FILTER,
+    TL_HOOK_PACKET,
+    TL_HOOK_FINISH,
+    TL_HOOK_FLOW_START,
+    TL_HOOK_FLOW_END,
+    TL_HOOK_FILE_START,
+    TL_HOOK_FILE_END,
+    TL_HOOK_FILE_ERROR,
+    TL_HOOK_COUNT
+};
 #define TL_SLOT_MSGH 1
 #define TL_SLOT_HOOK(h) (2 + (h))
 
