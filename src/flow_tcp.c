@@ -57,7 +57,7 @@ static int seq_lt(uint32_t a, uint32_t b)
 
 /* Sequence-space bookkeeping for a segment occupying [seq, seq+len). */
 static void seq_events(struct tl_flow *f, struct tl_flow_dir *me, int dir, uint32_t seq,
-                       uint32_t len)
+                       uint32_t len, uint32_t payload)
 {
     uint32_t end = seq + len;
     if (!me->have_end) {
@@ -75,8 +75,8 @@ static void seq_events(struct tl_flow *f, struct tl_flow_dir *me, int dir, uint3
                 me->hole_lo = end;
             if (!seq_lt(me->hole_lo, me->hole_hi) || !seq_lt(end, me->hole_hi))
                 me->have_hole = 0;
-        } else {
-            hist_count(f, dir, &me->retrans, 'T');
+        } else if (payload) {
+            hist_count(f, dir, &me->retrans, 'T'); /* Zeek's 't': retransmitted payload */
         }
     } else if (seq != me->max_end) {
         hist_count(f, dir, &me->gaps, 'G');
@@ -104,7 +104,7 @@ static void handshake(struct tl_flow *f, const struct tl_tcp *t, int dir, uint32
         }
         if (dir == 0) {
             f->syns++;
-            if (f->syn_us == UNSEEN)
+            if (f->synack_us == UNSEEN) /* the RTT runs from the SYN that was answered */
                 f->syn_us = now_us;
         }
     } else if ((fl & 0x12) == 0x12) { /* SYN/ACK */
@@ -163,7 +163,7 @@ void tl_flow_tcp_update(struct tl_flow *f, const struct tl_packet *p, int dir, i
 
     uint32_t seglen = plen + ((fl & 0x02) ? 1 : 0) + ((fl & 0x01) ? 1 : 0);
     if (!(fl & 0x04))
-        seq_events(f, me, dir, t->seq, seglen);
+        seq_events(f, me, dir, t->seq, seglen, plen);
     if ((fl & 0x10) && !(fl & 0x07) && plen == 0 && me->have_ack && t->ack == me->last_ack &&
         t->win == me->last_win && me->dupacks < UINT16_MAX)
         me->dupacks++;
