@@ -214,6 +214,7 @@ static struct tl_flow *lookup(struct tl_flow_table *t, const struct endpoints *e
 
 void tl_flow_tcp_update(struct tl_flow *f, const struct tl_packet *p, int dir, int64_t sec,
                         uint32_t frac, int prec, struct tl_flow_hit *hit);
+void tl_flow_udp_update(struct tl_flow *f, int dir, uint32_t payload);
 
 int tl_flow_update(struct tl_flow_table *t, const struct tl_packet *p, const uint8_t *data,
                    int64_t sec, uint32_t frac, int prec, struct tl_flow_hit *hit)
@@ -269,6 +270,8 @@ int tl_flow_update(struct tl_flow_table *t, const struct tl_packet *p, const uin
     hit->from_client = from_client;
     if (ep.proto == 6 && TL_HAS(p, TL_LAYER_TCP) && p->tcp.span.status == TL_OK)
         tl_flow_tcp_update(f, p, dir, sec, frac, prec, hit);
+    else if (ep.proto == 17)
+        tl_flow_udp_update(f, dir, ep.payload);
     int lru = f->end_reason ? TL_LRU_CLOSING : f->lru;
     lru_unlink(t, f); /* most recently used goes last */
     lru_append(t, f, lru);

@@ -135,7 +135,7 @@ void tl_flow_tcp_update(struct tl_flow *f, const struct tl_packet *p, int dir, i
     uint32_t plen = t->payload_len;
 
     handshake(f, t, dir, usec_since_first(f, sec, frac, prec));
-    if (!me->have_isn) { /* picked up mid-stream: number as if the SYN came just before */
+    if (!me->have_isn && !(fl & 0x04)) { /* mid-stream: number as if the SYN came just before */
         me->isn = t->seq - 1;
         me->have_isn = 1;
     }
@@ -178,4 +178,11 @@ void tl_flow_tcp_update(struct tl_flow *f, const struct tl_packet *p, int dir, i
         f->end_reason = TL_END_RST;
     else if (me->state == TL_EP_CLOSED && peer->state == TL_EP_CLOSED)
         f->end_reason = TL_END_FIN;
+}
+
+/* UDP flows record Zeek's 'D'/'d' for data in each direction. */
+void tl_flow_udp_update(struct tl_flow *f, int dir, uint32_t payload)
+{
+    if (payload)
+        hist_once(f, dir, H_D, 'D');
 }

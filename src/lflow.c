@@ -26,7 +26,7 @@ static const char *const flow_fields[] = {
     "syn_time",     "synack_time",   "ack_time",     "syns",          "orig_retrans",
     "resp_retrans", "orig_ooo",      "resp_ooo",     "orig_dupacks",  "resp_dupacks",
     "orig_zero_win", "resp_zero_win", "orig_gaps",   "resp_gaps",     "orig_badsum",
-    "resp_badsum",  "state",         "ended",        NULL};
+    "resp_badsum",  "state",         "ended",        "prec",          NULL};
 
 static void push_addr(lua_State *L, const struct tl_flow *f, const uint8_t *a)
 {
@@ -118,6 +118,7 @@ static void push_flow_field(lua_State *L, struct tl_engine *e, struct tl_flow *f
     case 44: lua_pushinteger(L, o->badsum); break;
     case 45: lua_pushinteger(L, r->badsum); break;
     case 46: push_state(L, f); break;
+    case 48: lua_pushinteger(L, e->frame.prec); break;
     default:
         if (f->end_reason == TL_END_FIN)
             lua_pushliteral(L, "fin");

@@ -75,7 +75,7 @@ static const char *status_name(int s)
 }
 
 /* stack: -> value of pkt-level field `code` */
-static void push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code)
+void tl_push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code)
 {
     const struct tl_packet *d = &f->dec;
     switch (code) {
@@ -130,7 +130,7 @@ static int l_packet_index(lua_State *L)
     if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNUMBER) {
         int code = (int)lua_tointeger(L, -1);
         check_frame(L, p->f, p->gen);
-        push_pkt_field(L, 1, p->f, code);
+        tl_push_pkt_field(L, 1, p->f, code);
         return 1;
     }
     lua_pushvalue(L, 2);

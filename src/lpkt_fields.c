@@ -411,7 +411,6 @@ int tl_layer_push_field(lua_State *L, struct tl_frame *f, int layer, int code)
 /* stack: -> table with every field of every present layer */
 void tl_lpkt_copy(lua_State *L, int pkt_idx, struct tl_frame *f)
 {
-    (void)pkt_idx;
     lua_createtable(L, 0, 32);
     lua_pushinteger(L, (lua_Integer)f->num);
     lua_setfield(L, -2, "num");
@@ -429,6 +428,12 @@ void tl_lpkt_copy(lua_State *L, int pkt_idx, struct tl_frame *f)
     lua_setfield(L, -2, "linktype");
     lua_pushlstring(L, (const char *)f->data, f->caplen);
     lua_setfield(L, -2, "data");
+    static const int more[] = {TL_PF_STOP,    TL_PF_STOP_STATUS, TL_PF_NET_TYPE,   TL_PF_NET_OFF,
+                               TL_PF_PAYLOAD, TL_PF_PAYLOAD_OFF, TL_PF_PAYLOAD_LEN};
+    for (size_t i = 0; i < sizeof(more) / sizeof(more[0]); i++) {
+        tl_push_pkt_field(L, pkt_idx, f, more[i]);
+        lua_setfield(L, -2, pkt_fields[more[i]]);
+    }
     for (int l = 0; l < TL_LAYER_COUNT; l++) {
         if (!TL_HAS(&f->dec, l))
             continue;

@@ -208,25 +208,33 @@ static void set_opt(lua_State *L, const char *k, int v)
     lua_setfield(L, -2, k);
 }
 
+static void set_flag(lua_State *L, const char *k, int v)
+{
+    lua_pushboolean(L, v);
+    lua_setfield(L, -2, k);
+}
+
 /* stack: -> opt table */
 static void push_opt_table(lua_State *L, const struct tl_options *o)
 {
     lua_createtable(L, 0, 32);
+    /* counts are integers (0 when absent); on/off options are booleans */
     set_opt(L, "n", o->n);
-    set_opt(L, "N", o->N);
-    set_opt(L, "e", o->e);
+    set_flag(L, "N", o->N);
+    set_flag(L, "e", o->e);
     set_opt(L, "q", o->q);
-    set_opt(L, "S", o->S);
-    set_opt(L, "K", o->K);
+    set_flag(L, "S", o->S);
+    set_flag(L, "K", o->K);
     set_opt(L, "v", o->v);
     set_opt(L, "x", o->x);
     set_opt(L, "X", o->X);
     set_opt(L, "A", o->A);
     set_opt(L, "t", o->tflags);
-    set_opt(L, "hash", o->hash);
-    set_opt(L, "l", o->l);
-    set_opt(L, "U", o->U);
-    set_opt(L, "print", o->print);
+    set_flag(L, "hash", o->hash);
+    set_flag(L, "l", o->l);
+    set_flag(L, "U", o->U);
+    set_flag(L, "p", o->p);
+    set_flag(L, "print", o->print);
     set_opt(L, "c", (int)o->count);
     set_opt(L, "tprec", o->nano ? 9 : 6);
     if (o->wfile) {
@@ -259,6 +267,12 @@ int tl_luaopen_tcplua(lua_State *L)
     lua_setfield(L, -2, "port");
     push_opt_table(L, e->opt);
     lua_setfield(L, -2, "opt");
+    lua_createtable(L, 0, e->opt->nargs); /* --arg pairs, readable when the script loads */
+    for (int i = 0; i < e->opt->nargs; i++) {
+        lua_pushstring(L, e->opt->arg_vals[i]);
+        lua_setfield(L, -2, e->opt->arg_keys[i]);
+    }
+    lua_setfield(L, -2, "args");
     lua_pushstring(L, TL_VERSION);
     lua_setfield(L, -2, "version");
     return 1;

@@ -219,10 +219,10 @@ static void parse(struct tl_options *o, int argc, char **argv)
         case 'K': o->K = 1; break;
         case 'l': o->l = 1; break;
         case 'L': o->Lflag = 1; break;
-        case 'n': o->n = 1; break;
+        case 'n': o->n++; break;
         case 'N': o->N = 1; break;
         case 'p': o->p = 1; break;
-        case 'q': o->q = 1; break;
+        case 'q': o->q++; break;
         case 'Q': o->direction = optarg; break;
         case 'r': add_input(o, optarg); break;
         case 's':

@@ -43,8 +43,9 @@ END 41004 eof S0 S op=1 rp=0 ob=0 rb=0 $z syns=1 rtt=-"
 # A SYN retried after 1 s is not a payload retransmission; the RTT runs from the last SYN.
 want[synretry]="END 40000 eof S1 ShA op=3 rp=1 ob=0 rb=0 $z syns=2 rtt=20"
 want[halfclose]="END 40000 fin SF ShAFadf op=5 rp=4 ob=0 rb=10 $z syns=1 rtt=20"
-want[udp]="END 40000 eof SF - op=1 rp=1 ob=4 rb=8 $z syns=0 rtt=-
-END 40001 eof S0 - op=1 rp=0 ob=4 rb=0 $z syns=0 rtt=-"
+# UDP: data each way gives 'D' (client) and 'd' (server).
+want[udp]="END 40000 eof SF Dd op=1 rp=1 ob=4 rb=8 $z syns=0 rtt=-
+END 40001 eof S0 D op=1 rp=0 ob=4 rb=0 $z syns=0 rtt=-"
 # ICMP echo: one flow keyed by the identifier (7); bytes are whole ICMP messages.
 want[icmp]="END 7 eof OTH - op=1 rp=1 ob=16 rb=16 $z syns=0 rtt=-"
 # 400 s of silence: the first flow ends idle (TCP timeout 300 s) before the next opens.

@@ -1,0 +1,103 @@
+-- tcplua.print: tcpdump 4.99-compatible one-line printer. Prints timestamp, "-#" number,
+-- link layer, then dispatches on the ethertype and the IP protocol to one module per
+-- protocol (tcplua.print.<proto>), so adding a protocol is adding a file to the tables below.
+--
+-- Transport interface: mod.print(pkt, ctx) prints everything after "IP src > dst: ", with
+--   ctx = {len = transport length per the IP header, ipver = 4|6, src, dst = address names,
+--   frag = true if a fragment, depth}; a module with mod.own_addrs = true (tcp, udp) is
+--   called before the addresses and prints "src.port > dst.port: " itself.
+-- Network interface: mod.print(pkt, length) prints from "IP " on (length = bytes on the
+--   wire from the network header), no timestamp, no newline (ICMP errors use it on quotes).
+local tcplua = require "tcplua"
+
+local M = {}
+local out, ts, hexdump = tcplua.out, tcplua.ts, tcplua.hexdump
+local opt = tcplua.opt
+
+-- ethertype -> network printer module
+M.ethertypes = {
+    [0x0800] = "tcplua.print.ip",
+    [0x86dd] = "tcplua.print.ip6",
+    [0x0806] = "tcplua.print.arp",
+    [0x8035] = "tcplua.print.arp",
+}
+
+-- IP protocol number -> transport printer module (for IPv4 and IPv6)
+M.ipprotos = {
+    [6] = "tcplua.print.tcp",
+    [17] = "tcplua.print.udp",
+    [1] = "tcplua.print.icmp",
+    [58] = "tcplua.print.icmp6",
+    [4] = "tcplua.print.ip",
+    [41] = "tcplua.print.ip6",
+}
+
+-- Resolved modules; false when a module is missing (so it is looked up once).
+local loaded = {}
+local function resolve(name)
+    local m = loaded[name]
+    if m == nil then
+        local ok, mod = pcall(require, name)
+        if ok and type(mod) == "table" then
+            m = mod
+        else
+            if not ok and not tostring(mod):find("module '" .. name .. "' not found", 1, true) then
+                error(mod, 0)
+            end
+            m = false
+        end
+        loaded[name] = m
+    end
+    return m
+end
+
+-- The network printer for an ethertype, or nil.
+function M.netmod(etype)
+    local name = M.ethertypes[etype]
+    return name and resolve(name) or nil
+end
+
+-- The transport printer for an IP protocol number, or nil.
+function M.protomod(proto)
+    local name = M.ipprotos[proto]
+    return name and resolve(name) or nil
+end
+
+local link = require "tcplua.print.link"
+local linkprint = link.print
+
+local hash = (opt.hash or 0) ~= 0 and opt.hash ~= false
+local U = require "tcplua.print.util"
+local hexon = U.anydump
+local pads = { "    ", "   ", "  ", " ", "" }
+
+-- Print one full line for pkt.
+function M.packet(pkt)
+    if hash then
+        local n = pkt.num
+        local s = tostring(n)
+        out(pads[#s] or "", s, "  ")
+    end
+    out(ts(pkt))
+    U.truncated = false
+    linkprint(pkt)
+    if hexon then
+        if U.truncated then
+            -- tcpdump dumps the whole packet when a printer gave up on truncation
+            out(U.fulldump(pkt))
+        else
+            local r = hexdump(pkt)
+            if r then out(r) end
+        end
+    end
+    out("\n")
+end
+
+-- The text M.packet would print, as a string.
+function M.format(pkt)
+    local m = tcplua.mark()
+    M.packet(pkt)
+    return tcplua.take(m)
+end
+
+return M

@@ -1,0 +1,269 @@
+-- tcplua.print.ip6: IPv6 (RFC 8200) as tcpdump 4.99 prints it: "IP6 src > dst: ", the -v
+-- header "(flowlabel 0x12345, hlim 64, next-header TCP (6) payload length: 40) ", and the
+-- extension headers HBH/DSTOPT (with -v their options), RT6 (RFC 8754 SRH too) and frag.
+local tcplua = require "tcplua"
+local U = require "tcplua.print.util"
+local IP = require "tcplua.print.ip"
+
+local M = {}
+local out, opt = tcplua.out, tcplua.opt
+local vflag = opt.v or 0
+local eflag = (opt.e or 0) ~= 0 and opt.e ~= false
+local host, ipproto, hex2, hex4 = U.host, U.ipproto, U.hex2, U.hex4
+local byte = string.byte
+local demux = IP.demux
+
+local function be16(s, i)
+    local a, b = byte(s, i, i + 1)
+    return (a << 8) | b
+end
+
+local function be32(s, i)
+    local a, b, c, d = byte(s, i, i + 3)
+    return (a << 24) | (b << 16) | (c << 8) | d
+end
+
+-- RFC 5952 text of the 16 bytes of s at i
+local function addr6(s, i)
+    local w = {}
+    for k = 0, 7 do w[k + 1] = be16(s, i + 2 * k) end
+    -- longest run of zero words (length >= 2) becomes "::"
+    local bs, bl, cs, cl = 0, 0, 0, 0
+    for k = 1, 8 do
+        if w[k] == 0 then
+            if cl == 0 then cs = k end
+            cl = cl + 1
+            if cl > bl then bs, bl = cs, cl end
+        else
+            cl = 0
+        end
+    end
+    local hx = {}
+    for k = 1, 8 do hx[k] = string.format("%x", w[k]) end
+    local text
+    if bl >= 2 then
+        text = table.concat(hx, ":", 1, bs - 1) .. "::" .. table.concat(hx, ":", bs + bl, 8)
+    else
+        text = table.concat(hx, ":")
+    end
+    -- IPv4-mapped/compatible forms are what inet_ntop prints
+    if bl >= 5 and bs == 1 and (w[6] == 0xffff or (bl == 6 and w[7] ~= 0)) then
+        local a, b, c, d = byte(s, i + 12, i + 15)
+        return (w[6] == 0xffff and "::ffff:" or "::") .. a .. "." .. b .. "." .. c .. "." .. d
+    end
+    return host(text)
+end
+
+-- HBH / DSTOPT options (RFC 8200 4.2), printed only with -v
+local function optlist(s, i, n)
+    local e = i + n
+    while i < e do
+        local t = byte(s, i)
+        if t == 0 then
+            out("(pad1)")
+            i = i + 1
+        else
+            local l = byte(s, i + 1)
+            if not l or e - i < 2 then
+                out("(type ", t, ": trunc)")
+                return false
+            end
+            if t == 1 then
+                out("(padn)")
+            elseif t == 5 then
+                if l ~= 2 then
+                    out("(rtalert: invalid len ", l, ")")
+                    return false
+                end
+                out("(rtalert: 0x", hex4(be16(s, i + 2)), ") ")
+            elseif t == 0xc2 then
+                if l ~= 4 then
+                    out("(jumbo: invalid len ", l, ")")
+                    return false
+                end
+                out("(jumbo: ", be32(s, i + 2))
+                out(" - payload len != 0) ")
+            elseif t == 0xc9 then
+                if l < 16 then
+                    out("(homeaddr: invalid len ", l, ")")
+                    return false
+                end
+                out("(homeaddr: ", addr6(s, i + 2), ")")
+            else
+                out("(opt_type 0x", hex2[t], ": len=", l, ")")
+            end
+            i = i + 2 + l
+        end
+    end
+    out(" ")
+    return true
+end
+
+-- One routing header at s[i..]; returns its length or nil (stop).
+local function routing(s, i, have)
+    if have < 4 then
+        U.trunc("rt6")
+        return nil
+    end
+    local len, rtype, segleft = byte(s, i + 1), byte(s, i + 2), byte(s, i + 3)
+    out("RT6 (len=", len, ", type=", rtype)
+    if rtype == 0 then out(" [Deprecated]") end
+    out(", segleft=", segleft)
+    local n
+    if rtype == 0 or rtype == 2 then
+        if vflag > 0 then
+            if have < 8 then
+                U.trunc("rt6")
+                return nil
+            end
+            out(", rsv=0x", string.format("%x", be32(s, i + 4)))
+        end
+        n = len >> 1
+    elseif rtype == 4 then
+        if have < 8 then
+            U.trunc("rt6")
+            return nil
+        end
+        out(", last-entry=", byte(s, i + 4))
+        if vflag > 0 then out(", flags=0x", string.format("%x", byte(s, i + 5))) end
+        out(", tag=", string.format("%x", be16(s, i + 6)))
+        n = byte(s, i + 4) + 1
+    else
+        out(" (unknown type) (invalid)")
+        return nil
+    end
+    for k = 0, n - 1 do
+        if have < 8 + 16 * (k + 1) then
+            U.trunc("rt6")
+            return nil
+        end
+        out(", [", k, "]", addr6(s, i + 8 + 16 * k))
+    end
+    out(") ")
+    return (len + 1) * 8
+end
+
+local depth = 0
+
+-- Print an IPv6 packet from "IP6 " on; length = bytes on the wire from the IPv6 header.
+function M.print(pkt, length)
+    local ip6 = pkt.ip6
+    local off = ip6 and ip6.off or pkt.net_off or 0
+    local caplen = pkt.caplen
+    if caplen - off < 40 or not ip6 then
+        out(" [|ip6]")
+        return
+    end
+    if not eflag then out("IP6 ") end
+    length = length or (pkt.len - off)
+    if length < 40 then
+        out("truncated-ip6 ", length)
+        return
+    end
+    local ver = pkt:u8(off) >> 4
+    if ver ~= 6 then
+        out("version error: ", ver, " != 6")
+        return
+    end
+    local plen = ip6.plen
+    local len = plen + 40
+    if plen ~= 0 and length < len then out("truncated-ip6 - ", len - length, " bytes missing!") end
+    if plen == 0 then len = length end
+    local nh = ip6.nxt
+    if vflag > 0 then
+        out("(")
+        local tc = ip6.tclass
+        if tc ~= 0 then out("class 0x", hex2[tc], ", ") end
+        local fl = ip6.flow & 0xfffff
+        if fl ~= 0 then out("flowlabel 0x", string.format("%05x", fl), ", ") end
+        out("hlim ", ip6.hlim, ", next-header ", ipproto[nh] or "unknown", " (", nh,
+            ") payload length: ", plen, ") ")
+    end
+    local src, dst = host(ip6.src), host(ip6.dst)
+    local first = nh
+    if nh ~= 6 and nh ~= 17 and nh ~= 33 and nh ~= 132 then out(src, " > ", dst, ": ") end
+    local pos = off + 40
+    len = len - 40
+    local frag = false
+    -- extension headers: read the rest of the captured header area once
+    local s, sbase
+    local prev = off
+    while nh == 0 or nh == 60 or nh == 43 or nh == 44 do
+        if prev >= caplen then return end
+        if pos >= caplen then
+            U.trunc(nh == 0 and "hbhopt" or nh == 60 and "dstopt" or nh == 43 and "rt6" or "frag6")
+            return
+        end
+        if not s then
+            sbase = pos
+            s = pkt:sub(pos, caplen - pos) or ""
+        end
+        local i = pos - sbase + 1
+        local have = #s - i + 1
+        local adv
+        if nh == 0 or nh == 60 then
+            local hl = byte(s, i + 1)
+            local name = nh == 0 and "hbhopt" or "dstopt"
+            if not hl or have < (hl + 1) * 8 then
+                out(" [|", name, "]")
+                return
+            end
+            adv = (hl + 1) * 8
+            out(nh == 0 and "HBH " or "DSTOPT ")
+            if vflag > 0 and not optlist(s, i + 2, adv - 2) then
+                out(" [|", name, "]")
+                return
+            end
+        elseif nh == 43 then
+            adv = routing(s, i, have)
+            if not adv then return end
+        else
+            if have < 8 then
+                out(" [|frag6]")
+                return
+            end
+            local fo = be16(s, i + 2) & 0xfff8
+            local flen = plen - (pos - off - 40) - 8
+            if vflag > 0 then
+                out("frag (0x", hex4(be32(s, i + 4) >> 16), hex4(be32(s, i + 4) & 0xffff), ":",
+                    fo, "|", flen, ")")
+            else
+                out("frag (", fo, "|", flen, ")")
+            end
+            if fo ~= 0 then return end
+            out(" ")
+            adv = 8
+            frag = true
+        end
+        if len < adv then
+            out(" [|ip6]")
+            return
+        end
+        nh = byte(s, i)
+        prev = pos
+        pos = pos + adv
+        len = len - adv
+    end
+    if nh == 59 then
+        out("no next header")
+        return
+    end
+    depth = depth + 1
+    local ctx = U.ctx(depth)
+    ctx.len, ctx.ipver, ctx.src, ctx.dst = len, 6, src, dst
+    ctx.frag, ctx.depth, ctx.off, ctx.direct = frag, depth, pos, first == nh
+    demux(pkt, ctx, nh, src, dst, true)
+    depth = depth - 1
+end
+
+-- IPv6-in-IP (protocol 41): the inner packet printed in full after "src > dst: ".
+function M.print_inner(pkt, ctx)
+    local inner = pkt:inner(ctx.off)
+    if inner then
+        M.print(inner, ctx.len)
+    else
+        out(" [|ip6]")
+    end
+end
+
+return M

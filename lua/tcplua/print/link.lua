@@ -1,0 +1,274 @@
+-- tcplua.print.link: link-layer headers as tcpdump 4.99 prints them: Ethernet II and
+-- 802.1Q/802.1ad tags (IEEE 802.3, 802.1Q), Linux cooked v1/v2, BSD NULL/LOOP, raw IP.
+-- Each printer prints its header (with -e, or when it cannot decode further) and hands the
+-- network layer to tcplua.print's ethertype table.
+local tcplua = require "tcplua"
+local U = require "tcplua.print.util"
+
+local M = {}
+local out, opt = tcplua.out, tcplua.opt
+local eflag = (opt.e or 0) ~= 0 and opt.e ~= false
+local qflag = (opt.q or 0) ~= 0 and opt.q ~= false
+local hexopt = U.hexopt
+local hex4, ethaddr = U.hex4, U.ether
+
+local P -- tcplua.print, resolved on first use (it requires this module)
+
+-- tcpdump's ethertype_values (the common ones)
+local etnames = {
+    [0x0800] = "IPv4", [0x0806] = "ARP", [0x86dd] = "IPv6", [0x8100] = "802.1Q",
+    [0x88a8] = "802.1Q-QinQ", [0x9100] = "802.1Q-9100", [0x9200] = "802.1Q-9200",
+    [0x8035] = "Reverse ARP", [0x8847] = "MPLS unicast", [0x8848] = "MPLS multicast",
+    [0x8863] = "PPPoE D", [0x8864] = "PPPoE S", [0x888e] = "EAPOL", [0x88cc] = "LLDP",
+    [0x8809] = "Slow Protocols", [0x0200] = "PUP", [0x6558] = "TEB", [0x809b] = "Appletalk",
+    [0x80f3] = "Appletalk ARP", [0x8808] = "MPCP", [0x9000] = "Loopback", [0x880b] = "PPP",
+    [0x8137] = "IPX", [0x6000] = "DEC", [0x6003] = "DN", [0x6004] = "LAT", [0x8902] = "CFM",
+    [0x88e7] = "PBB", [0x8906] = "FCoE", [0x8914] = "FIP", [0x88f7] = "PTP",
+    [0x0842] = "Wake-on-LAN",
+}
+M.etnames = etnames
+
+local function is_vlan(t)
+    return t == 0x8100 or t == 0x88a8 or t == 0x9100 or t == 0x9200
+end
+
+-- "ethertype IPv4 (0x0800)" pieces
+local function ethertype(t)
+    out("ethertype ", etnames[t] or "Unknown", " (0x", hex4(t), ")")
+end
+
+-- Hand the network layer at pkt.net_off to its printer; false if there is none.
+local netmods = {}
+local function net(pkt, etype, length)
+    local m = netmods[etype]
+    if m == nil then
+        P = P or require "tcplua.print"
+        m = P.netmod(etype) or false
+        netmods[etype] = m
+    end
+    if not m then return false end
+    m.print(pkt, length)
+    return true
+end
+M.net = net
+
+local function rest(pkt, off)
+    local n = pkt.caplen - off
+    if n <= 0 then return "" end
+    return pkt:sub(off, n)
+end
+
+-- Ethernet (DLT_EN10MB)
+local function ether(pkt)
+    local eth = pkt.eth
+    local len = pkt.len
+    if not eth or eth.status ~= "ok" then
+        out(" [|ether]")
+        return
+    end
+    local t = eth.type
+    local src, dst
+    if eflag or t <= 1500 then src, dst = ethaddr(eth.src), ethaddr(eth.dst) end
+    local hdr = 14
+    if t <= 1500 then
+        -- IEEE 802.3 length field: an LLC frame. Only SNAP with OUI 0 (RFC 1042) is
+        -- decoded; other LLC frames get a placeholder and the hex of the frame.
+        if pkt:u16(14) == 0xaaaa and pkt:u8(16) == 3 and pkt:u16(17) == 0 and pkt:u8(19) == 0 then
+            local et = pkt:u16(20)
+            if eflag then
+                out(src, " > ", dst, ", 802.3, length ", t, ": LLC, dsap SNAP (0xaa) Individual,",
+                    " ssap SNAP (0xaa) Command, ctrl 0x03: oui Ethernet (0x000000), ")
+                ethertype(et)
+                out(", length ", t - 8, ": ")
+            end
+            local p = pkt
+            if (et == 0x0800 or et == 0x86dd) and pkt.net_off ~= 22 then
+                p = pkt:inner(22) or pkt
+            end
+            if net(p, et, t - 8) then return end
+        end
+        if eflag then
+            out(src, " > ", dst, ", 802.3, length ", t, ": ")
+        else
+            out(src, " > ", dst, " ")
+        end
+        out("LLC")
+        if not hexopt then out(U.hexascii(rest(pkt, hdr))) end
+        return
+    end
+    if is_vlan(t) then
+        local vl = pkt.vlan
+        if not vl or vl.status ~= "ok" then
+            if eflag then out(src, " > ", dst, ", ") end
+            U.trunc("vlan")
+            return
+        end
+    end
+    if eflag then
+        out(src, " > ", dst, ", ")
+        if qflag then
+            out(etnames[t] or "Unknown Ethertype (0x" .. hex4(t) .. ")")
+        else
+            ethertype(t)
+        end
+        out(", length ", len, ": ")
+    end
+    if is_vlan(t) then
+        local vl = pkt.vlan
+        local tags = vl and vl.tags
+        if tags then
+            for i = 1, #tags do
+                local tag = tags[i]
+                hdr = hdr + 4
+                t = tag.type
+                if eflag then
+                    out("vlan ", tag.id, ", p ", tag.pcp)
+                    if tag.dei ~= 0 then out(", DEI") end
+                    out(", ")
+                    if qflag then
+                        out(etnames[t] or "Unknown Ethertype (0x" .. hex4(t) .. ")")
+                    else
+                        ethertype(t)
+                    end
+                    out(", ")
+                end
+            end
+        end
+    end
+    if net(pkt, t, len - hdr) then return end
+    if not eflag then
+        src, dst = ethaddr(eth.src), ethaddr(eth.dst)
+        out(src, " > ", dst, ", ")
+        if qflag then
+            out("Unknown Ethertype (0x", hex4(t), ")")
+        else
+            ethertype(t)
+        end
+        out(", length ", len, ": ")
+    end
+    if not hexopt and not qflag then out(U.hexascii(rest(pkt, hdr))) end
+end
+
+-- Linux cooked capture v1 / v2 (DLT_LINUX_SLL, DLT_LINUX_SLL2)
+local sll1_types = { [0] = " In", "  B", "  M", "  P", "Out" }
+local sll2_types = { [0] = "In ", "B  ", "M  ", "P  ", "Out" }
+
+local ifnames
+local function ifname(idx)
+    if not ifnames then
+        ifnames = {}
+        local p = io.popen("ls /sys/class/net 2>/dev/null")
+        if p then
+            for name in p:lines() do
+                local f = io.open("/sys/class/net/" .. name .. "/ifindex")
+                if f then
+                    local n = tonumber(f:read("l") or "")
+                    f:close()
+                    if n then ifnames[n] = name end
+                end
+            end
+            p:close()
+        end
+    end
+    return ifnames[idx] or "?"
+end
+
+local function pad(s, w)
+    if #s >= w then return s end
+    return s .. string.rep(" ", w - #s)
+end
+
+local function sll(pkt)
+    local s = pkt.sll
+    if not s or s.status ~= "ok" then
+        out(" [|sll]")
+        return
+    end
+    local v2 = s.version == 2
+    local hdr = v2 and 20 or 16
+    local t = s.protocol
+    local function header()
+        if v2 then out("ifindex ", s.ifindex, " ") end
+        if not v2 then out(sll1_types[s.pkttype] or "  ?", " ") end
+        if s.halen == 6 then out(ethaddr(s.addr), " ") end
+        if not qflag then
+            ethertype(t)
+            out(", length ", pkt.len, ": ")
+        end
+    end
+    if v2 then
+        out(pad(ifname(s.ifindex), 5), " ", sll2_types[s.pkttype] or "?  ", " ")
+    end
+    if eflag then header() end
+    if t > 1500 and net(pkt, t, pkt.len - hdr) then return end
+    if not eflag then header() end
+    if not hexopt and not qflag then out(U.hexascii(rest(pkt, hdr))) end
+end
+
+-- BSD loopback (DLT_NULL, DLT_LOOP): 4-byte address family
+local afnames = { [2] = "IPv4", [7] = "ISO", [16] = "Appletalk", [23] = "IPX",
+    [24] = "IPv6", [28] = "IPv6", [30] = "IPv6" }
+
+local function null(pkt)
+    local n = pkt.null
+    if not n or n.status ~= "ok" then
+        U.trunc("null")
+        return
+    end
+    local fam = n.family
+    local name = afnames[fam]
+    if eflag then
+        if qflag then
+            out(name or "Unknown AF " .. fam, ", length ", pkt.len, ": ")
+        else
+            out("AF ", name or "Unknown", " (", fam, "), length ", pkt.len, ": ")
+        end
+    end
+    local et = name == "IPv4" and 0x0800 or name == "IPv6" and 0x86dd or nil
+    if et and net(pkt, et, pkt.len - 4) then return end
+    if not eflag then
+        if qflag then
+            out(name or "Unknown AF " .. fam, ", length ", pkt.len, ": ")
+        else
+            out("AF ", name or "Unknown", " (", fam, "), length ", pkt.len, ": ")
+        end
+    end
+    if not hexopt and not qflag then out(U.hexascii(rest(pkt, 4))) end
+end
+
+-- Raw IP (DLT_RAW and friends): the version nibble says IPv4 or IPv6
+local function raw(pkt)
+    if eflag then out("ip: ") end
+    local b = pkt:u8(0)
+    if not b then
+        out("[|ip]")
+        return
+    end
+    local v = b >> 4
+    if v == 4 then
+        net(pkt, 0x0800, pkt.len)
+    elseif v == 6 then
+        net(pkt, 0x86dd, pkt.len)
+    else
+        out("unknown ip ", v)
+    end
+end
+
+local bylink = {
+    [1] = ether, [113] = sll, [276] = sll, [0] = null, [108] = null,
+    [12] = raw, [14] = raw, [101] = raw,
+    [228] = function(pkt) net(pkt, 0x0800, pkt.len) end,
+    [229] = function(pkt) net(pkt, 0x86dd, pkt.len) end,
+}
+
+-- Print the link layer of pkt and everything above it.
+function M.print(pkt)
+    local f = bylink[pkt.linktype]
+    if f then
+        f(pkt)
+    else
+        out("unsupported link-layer type ", pkt.linktype)
+    end
+end
+
+return M

@@ -1,0 +1,407 @@
+-- tcplua.print.tcp: TCP (RFC 9293) as tcpdump 4.99 prints it: flags, relative seq/ack,
+-- window, options (RFC 7323 TS/wscale, 2018 SACK, 2385 md5, 5482 uto, 5925 tcp-ao,
+-- 7413 tfo, 8684 mptcp, 6994 exp), -v checksums, RST data, and the HTTP/SSH first lines.
+local tcplua = require "tcplua"
+local U = require "tcplua.print.util"
+
+local M = { own_addrs = true }
+local out, opt = tcplua.out, tcplua.opt
+local vflag = opt.v or 0
+local qflag = (opt.q or 0) ~= 0 and opt.q ~= false
+local Sflag = (opt.S or 0) ~= 0 and opt.S ~= false
+local Kflag = (opt.K or 0) ~= 0 and opt.K ~= false
+local port, hex2, hex4 = U.tcpport, U.hex2, U.hex4
+local byte, sub, find = string.byte, string.sub, string.find
+
+local function be16(s, i)
+    local a, b = byte(s, i, i + 1)
+    return (a << 8) | b
+end
+
+local function be32(s, i)
+    local a, b, c, d = byte(s, i, i + 3)
+    return (a << 24) | (b << 16) | (c << 8) | d
+end
+
+local function hexrun(s, i, n)
+    local t = {}
+    for k = 0, n - 1 do t[k + 1] = hex2[byte(s, i + k)] end
+    return table.concat(t)
+end
+
+-- a 64-bit big-endian value at i, in %PRIx64 form
+local function hex64(s, i)
+    local v = (be32(s, i) << 32) | be32(s, i + 4)
+    return string.format("%x", v)
+end
+
+local optnames = { [0] = "eol", [1] = "nop", [2] = "mss", [3] = "wscale", [4] = "sackOK",
+    [5] = "sack", [6] = "echo", [7] = "echoreply", [8] = "TS", [11] = "cc", [12] = "ccnew",
+    [13] = "ccecho", [19] = "md5", [20] = "scps", [21] = "snack", [27] = "qs", [28] = "uto",
+    [29] = "tcp-ao", [30] = "mptcp", [34] = "tfo", [254] = "exp" }
+
+-- options whose data length is fixed (tcpdump reads that much whatever the length byte says)
+local fixed = { [2] = 2, [3] = 1, [4] = 0, [6] = 4, [7] = 4, [8] = 8, [11] = 4, [12] = 4,
+    [13] = 4, [19] = 16, [28] = 2 }
+
+local function fastopen(s, i, n)
+    if n == 0 then
+        out(" cookiereq")
+    elseif n % 2 ~= 0 or n < 4 or n > 16 then
+        out(" (invalid)")
+    else
+        out(" cookie ", hexrun(s, i, n))
+    end
+end
+
+local mpnames = { [0] = "capable", "join", "dss", "add-addr", "rem-addr", "prio", "fail",
+    "fast-close", "tcprst" }
+
+-- MPTCP option (RFC 8684) at s[i..], total length len; false = "[bad opt]"
+local function mptcp(s, i, len, flags)
+    local st = byte(s, i + 2) >> 4
+    out(" ", len, " ", mpnames[st] or "unknown")
+    local syn, ack = flags & 2 ~= 0, flags & 16 ~= 0
+    if st == 0 then
+        if not (((len == 12 or len == 4) and syn) or ((len == 20 or len == 22) and ack and not syn)) then
+            return false
+        end
+        local ver = byte(s, i + 2) & 15
+        if ver > 1 then
+            out(" Unknown Version (", ver, ")")
+            return true
+        end
+        out(" v", ver)
+        if byte(s, i + 3) & 0x80 ~= 0 then out(" csum") end
+        if len == 12 or len >= 20 then
+            out(" {0x", hex64(s, i + 4))
+            if len >= 20 then out(",0x", hex64(s, i + 12)) end
+            out("}")
+        end
+        if len == 22 then out(" data_len ", be16(s, i + 20)) end
+    elseif st == 1 then
+        if len == 12 and syn and not ack then
+            if byte(s, i + 2) & 1 ~= 0 then out(" backup") end
+            out(" id ", byte(s, i + 3), " token 0x", string.format("%x", be32(s, i + 4)),
+                " nonce 0x", string.format("%x", be32(s, i + 8)))
+        elseif len == 16 and syn and ack then
+            if byte(s, i + 2) & 1 ~= 0 then out(" backup") end
+            out(" id ", byte(s, i + 3), " hmac 0x", hex64(s, i + 4),
+                " nonce 0x", string.format("%x", be32(s, i + 12)))
+        elseif len == 24 and ack and not syn then
+            out(" hmac 0x", hexrun(s, i + 4, 20))
+        else
+            return false
+        end
+    elseif st == 4 then
+        if len < 4 then return false end
+        out(" id")
+        for k = i + 3, i + len - 1 do out(" ", byte(s, k)) end
+    elseif st == 7 then
+        if len ~= 12 then return false end
+        out(" key 0x", hex64(s, i + 4))
+    elseif st == 5 then
+        if len ~= 3 and len ~= 4 then return false end
+        if byte(s, i + 2) & 1 ~= 0 then out(" backup") else out(" non-backup") end
+        if len == 4 then out(" id ", byte(s, i + 3)) end
+    elseif st == 6 then
+        if len ~= 12 then return false end
+        out(" seq ", hex64(s, i + 4))
+    else
+        return false
+    end
+    return true
+end
+
+-- The option list s (the header bytes after the fixed 20) of n bytes. Returns false after
+-- "[bad opt]" (the caller then stops the line).
+local function options(s, n, flags, sackbase)
+    out(", options [")
+    local i = 1
+    local first = true
+    while n > 0 do
+        if not first then out(",") end
+        local kind = byte(s, i)
+        if not kind then return "trunc" end
+        i = i + 1
+        local len = 1
+        if kind > 1 then
+            len = byte(s, i)
+            if not len then return "trunc" end
+            i = i + 1
+            if len < 2 or len > n then
+                out("[bad opt]")
+                if not first then out("]") end
+                return false
+            end
+            n = n - 1
+        end
+        n = n - 1
+        local wasfirst = first
+        first = false
+        local name = optnames[kind]
+        out(name or "unknown-" .. kind)
+        local dl = fixed[kind] or (kind > 1 and len - 2 or 0)
+        local bad = false
+        if (kind == 5 and dl % 8 ~= 0) or (kind == 29 and dl < 2) then
+            out(kind == 5 and " invalid sack" or " invalid")
+        elseif dl > n then
+            bad = true
+        elseif i + dl - 1 > #s then
+            bad = "trunc"
+        elseif kind == 2 then
+            out(" ", be16(s, i))
+        elseif kind == 3 then
+            out(" ", byte(s, i))
+        elseif kind == 8 then
+            out(" val ", be32(s, i), " ecr ", be32(s, i + 4))
+        elseif kind == 5 then
+            out(" ", dl // 8, " ")
+            for k = 0, dl - 1, 8 do
+                out("{", (be32(s, i + k) - sackbase) & 0xffffffff, ":",
+                    (be32(s, i + k + 4) - sackbase) & 0xffffffff, "}")
+            end
+        elseif kind == 6 or kind == 7 or kind == 11 or kind == 12 or kind == 13 then
+            out(" ", be32(s, i))
+        elseif kind == 19 then
+            out(" shared secret not supplied with -M, can't check - ", hexrun(s, i, 16))
+        elseif kind == 28 then
+            local v = be16(s, i)
+            out(" 0x", string.format("%x", v))
+            if v & 1 ~= 0 then v = (v >> 1) * 60 else v = v >> 1 end
+            out(" ", v)
+        elseif kind == 29 then
+            out(" keyid ", byte(s, i), " rnextkeyid ", byte(s, i + 1))
+            if dl > 2 then out(" mac 0x", hexrun(s, i + 2, dl - 2)) end
+        elseif kind == 30 then
+            if not mptcp(s, i - 2, len, flags) then bad = true end
+        elseif kind == 34 then
+            out(" ")
+            fastopen(s, i, dl)
+        elseif kind == 254 then
+            if dl < 2 then
+                bad = true
+            else
+                local magic = be16(s, i)
+                out("-")
+                if magic == 0xf989 then
+                    out("tfo")
+                    fastopen(s, i + 2, dl - 2)
+                else
+                    out(hex4(magic))
+                end
+            end
+        elseif dl > 0 then
+            out(" 0x", hexrun(s, i, dl))
+        end
+        if bad == "trunc" then return wasfirst and "data" or "data>" end
+        if bad then
+            out("[bad opt]")
+            if not wasfirst then out("]") end
+            return false
+        end
+        i = i + dl
+        n = n - dl
+        local used = dl + (kind > 1 and 2 or 1)
+        if used ~= len then out("[len ", len, "]") end
+        if kind == 0 then break end
+    end
+    out("]")
+    return true
+end
+
+-- Text protocols (tcpdump's txtproto): one line per CRLF, within `len` bytes of which
+-- the string p holds what was captured. Returns the index after the line, or nil when the
+-- line is not printable text (then nothing is printed) or the data ended.
+local function txtline(p, i, len, prefix, proto)
+    local cap = #p
+    local j = i
+    while j <= len do
+        if j > cap then
+            U.trunc(proto)
+            return nil
+        end
+        local c = byte(p, j)
+        if c == 10 then
+            out(prefix, sub(p, i, j - 1))
+            return j + 1
+        elseif c == 13 then
+            if j + 1 > len then return nil end
+            if j + 1 > cap then
+                U.trunc(proto)
+                return nil
+            end
+            if byte(p, j + 1) == 10 then
+                out(prefix, sub(p, i, j - 1))
+                return j + 2
+            end
+            return nil
+        elseif (c < 32 or c > 126) and c ~= 9 then
+            return nil
+        end
+        j = j + 1
+    end
+    out(prefix, sub(p, i, len), " [|", proto, "]")
+    return nil
+end
+
+local httpcmds = { OPTIONS = 1, GET = 1, HEAD = 1, POST = 1, PUT = 1, DELETE = 1,
+    TRACE = 1, CONNECT = 1, PROPFIND = 1, PROPPATCH = 1, MKCOL = 1, COPY = 1, MOVE = 1,
+    LOCK = 1, UNLOCK = 1, ORDERPATCH = 1 }
+
+-- the token at i (up to a blank) and the index after the blanks that follow it; nil if
+-- there is none or the captured data ends inside it
+local function token(p, i, len)
+    local cap = #p
+    local j = i
+    while j <= len do
+        if j > cap then return nil end
+        local c = byte(p, j)
+        if c == 32 or c == 9 or c == 13 or c == 10 then break end
+        if c < 33 or c > 126 or j - i >= 127 then return nil end
+        j = j + 1
+    end
+    if j == i then return nil end
+    local t = sub(p, i, j - 1)
+    while j <= len and j <= cap do
+        local c = byte(p, j)
+        if c ~= 32 and c ~= 9 then break end
+        j = j + 1
+    end
+    return t, j
+end
+
+local function http(p, len)
+    local ok = false
+    local t, j = token(p, 1, len)
+    if t then
+        if httpcmds[t:upper()] then ok = true end
+        local t2 = token(p, j, len)
+        if t2 and find(t2, "^%d%d%d$") then ok = true end
+    end
+    out("HTTP")
+    if not ok then return end
+    if vflag > 0 then
+        out(", length: ", len)
+        local i = 1
+        while i and i <= len do i = txtline(p, i, len, "\n\t", "http") end
+    else
+        txtline(p, 1, len, ": ", "http")
+    end
+end
+
+local function ssh(p)
+    if sub(p, 1, 4) ~= "SSH-" then return end
+    local e = find(p, "[\r\n]")
+    out(": SSH: ", sub(p, 1, (e or #p + 1) - 1))
+end
+
+-- port -> application printer(payload string, length)
+local apps = { [80] = http, [8080] = http, [22] = ssh }
+M.apps = apps
+
+local function app(pkt, sport, dport, off, length, rst)
+    local p = pkt:sub(off, length) or ""
+    if rst then
+        out(" [RST")
+        local n = length
+        if n > 30 then
+            n = 30
+            out("+")
+        end
+        out(" ", U.printn(sub(p, 1, n)), "]")
+        return
+    end
+    local f = apps[sport] or apps[dport]
+    if f == http then
+        out(": ")
+        f(p, length)
+    elseif f then
+        f(p, length)
+    end
+end
+
+-- Print a TCP segment after "IP "/"IP6 " (ctx as described in tcplua.print).
+function M.print(pkt, ctx)
+    local tcp = pkt.tcp
+    local off = ctx.off
+    local length = ctx.len
+    local sport, dport = pkt:u16(off), pkt:u16(off + 2)
+    if not dport then
+        out(ctx.src, " > ", ctx.dst, ": [|tcp]")
+        return
+    end
+    if ctx.direct then
+        out(ctx.src, ".", port(sport), " > ", ctx.dst, ".", port(dport), ": ")
+    else
+        out(port(sport), " > ", port(dport), ": ")
+    end
+    if not tcp or pkt.caplen - off < 20 then
+        out(" [|tcp]")
+        return
+    end
+    local hlen = tcp.doff * 4
+    if hlen < 20 then
+        out(" tcp ", (length - hlen) & 0xffffffff, " [bad hdr length ", hlen, " - too short, < 20]")
+        return
+    end
+    if qflag then
+        out("tcp ", (length - hlen) & 0xffffffff)
+        if hlen > length then out(" [bad hdr length ", hlen, " - too long, > ", length, "]") end
+        return
+    end
+    local flags = tcp.flags
+    out("Flags [", tcp.flagstr, "]")
+    if hlen > length then
+        out(" [bad hdr length ", hlen, " - too long, > ", length, "]")
+        return
+    end
+    if vflag > 0 and not Kflag and not ctx.frag then
+        local ok = tcp.cksum_ok
+        if ok ~= nil and (ctx.ipver == 4 or length > 0) then
+            out(", cksum 0x", hex4(tcp.cksum))
+            if ok then
+                out(" (correct)")
+            else
+                out(" (incorrect -> 0x", hex4(tcp.cksum_good), ")")
+            end
+        end
+    end
+    length = length - hlen
+    local seq = Sflag and tcp.seq or tcp.rseq
+    if vflag > 1 or length > 0 or flags & 7 ~= 0 then
+        out(", seq ", seq)
+        if length > 0 then out(":", (seq + length) & 0xffffffff) end
+    end
+    local sackbase = 0
+    if flags & 16 ~= 0 then
+        local ack = tcp.ack
+        local rack = Sflag and ack or tcp.rack
+        sackbase = (ack - rack) & 0xffffffff
+        out(", ack ", rack)
+    end
+    out(", win ", tcp.win)
+    if flags & 32 ~= 0 then out(", urg ", tcp.urp) end
+    if hlen > 20 then
+        local s = pkt:sub(off + 20, hlen - 20) or ""
+        local r = options(s, hlen - 20, flags, sackbase)
+        if r == "trunc" then
+            -- the option's kind or length byte was not captured (tcpdump's longjmp)
+            U.trunc("tcp")
+            return
+        elseif r == "data" or r == "data>" then
+            -- its data was not captured
+            out(" [|tcp]")
+            if r == "data>" then out(">") end
+            return
+        elseif not r then
+            return
+        end
+    end
+    out(", length ", length)
+    if length > 0 then
+        app(pkt, sport, dport, off + hlen, length, flags & 4 ~= 0 and vflag > 0)
+    end
+end
+
+return M

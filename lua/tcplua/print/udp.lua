@@ -1,0 +1,105 @@
+-- tcplua.print.udp: UDP (RFC 768) as tcpdump 4.99 prints it: "src.port > dst.port: ",
+-- checksum notes with -vv (IPv4) or -v (IPv6), "UDP, length N" or "UDP, bad length A > B".
+-- Applications on well-known ports are printed by modules listed in M.apps.
+local tcplua = require "tcplua"
+local U = require "tcplua.print.util"
+
+local M = { own_addrs = true }
+local out, opt = tcplua.out, tcplua.opt
+local vflag = opt.v or 0
+local qflag = (opt.q or 0) ~= 0 and opt.q ~= false
+local Kflag = (opt.K or 0) ~= 0 and opt.K ~= false
+local port, hex4 = U.udpport, U.hex4
+
+-- port -> application printer module; its print(pkt, ctx, off, length) prints what
+-- tcpdump prints after the addresses (and checksum note) instead of "UDP, length N".
+M.apps = {}
+local resolved = {}
+local function appmod(p)
+    local name = M.apps[p]
+    if not name then return nil end
+    local m = resolved[name]
+    if m == nil then
+        local ok, mod = pcall(require, name)
+        m = ok and mod or false
+        resolved[name] = m
+    end
+    return m or nil
+end
+
+local function addrs(ctx, sport, dport)
+    if ctx.direct then
+        out(ctx.src, ".", port(sport), " > ", ctx.dst, ".", port(dport), ": ")
+    else
+        out(port(sport), " > ", port(dport), ": ")
+    end
+end
+
+-- Print a UDP datagram after "IP "/"IP6 " (ctx as described in tcplua.print).
+function M.print(pkt, ctx)
+    local off, length = ctx.off, ctx.len
+    local sport, dport = pkt:u16(off), pkt:u16(off + 2)
+    if not dport then
+        if ctx.direct then out(ctx.src, " > ", ctx.dst, ": ") end
+        out(" [|udp]")
+        return
+    end
+    if length < 8 then
+        addrs(ctx, sport, dport)
+        out("truncated-udp ", length)
+        return
+    end
+    local ulen = pkt:u16(off + 4)
+    if not ulen then
+        addrs(ctx, sport, dport)
+        out(" [|udp]")
+        return
+    end
+    if ulen == 0 and length > 65535 then ulen = length end
+    if ulen < 8 then
+        addrs(ctx, sport, dport)
+        out("truncated-udplength ", ulen)
+        return
+    end
+    ulen = ulen - 8
+    length = length - 8
+    if ulen < length then length = ulen end
+    if pkt.caplen < off + 8 then
+        addrs(ctx, sport, dport)
+        out(" [|udp]")
+        return
+    end
+    addrs(ctx, sport, dport)
+    local frag = ctx.frag
+    if vflag > 0 and not Kflag and not frag then
+        local v6 = ctx.ipver == 6
+        if v6 or vflag > 1 then
+            local udp = pkt.udp
+            local sum = pkt:u16(off + 6)
+            if not v6 and sum == 0 then
+                out("[no cksum] ")
+            elseif udp then
+                local ok = udp.cksum_ok
+                if ok == true then
+                    out("[udp sum ok] ")
+                elseif ok == false then
+                    out("[bad udp cksum 0x", hex4(sum), " -> 0x", hex4(udp.cksum_good), "!] ")
+                end
+            end
+        end
+    end
+    if not qflag then
+        local m = appmod(sport) or appmod(dport)
+        if m then
+            m.print(pkt, ctx, off + 8, length)
+            return
+        end
+    end
+    if ulen > length and not frag then
+        out("UDP, bad length ", ulen, " > ", length)
+    else
+        out("UDP, length ", ulen)
+    end
+end
+
+return M
