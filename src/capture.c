@@ -175,8 +175,9 @@ int tl_capture_live(struct tl_engine *e, uint32_t *dropped)
         goto fail;
     e->linktype = pcap_datalink(e->pcap);
     e->frame.prec = o->nano ? 9 : 6;
-    if (tl_engine_start_script(e) != 0)
-        return TL_EXIT_SCRIPT;
+    int st = tl_engine_start_script(e);
+    if (st != 0)
+        return st;
     if (!o->v && !o->wfile)
         fprintf(stderr, "tcplua: verbose output suppressed, use -v[v]... for full protocol "
                         "decode\n");

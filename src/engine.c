@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "capture.h"
+#include "privs.h"
 #include "script.h"
 
 volatile sig_atomic_t tl_stop_signal;
@@ -299,6 +300,14 @@ int tl_engine_start_script(struct tl_engine *e)
     if (e->L)
         return e->script_failed ? TL_EXIT_SCRIPT : 0;
     char err[4400];
+    int wfd = -1;
+    if (e->dumper && strcmp(e->opt->wfile, "-") != 0)
+        wfd = fileno(pcap_dump_file(e->dumper));
+    if (tl_privs_drop(e->opt->user, wfd, err, sizeof(err)) < 0) {
+        tl_out_flush(&e->out);
+        fprintf(stderr, "tcplua: %s\n", err);
+        return 1;
+    }
     int rc = tl_script_open(e, e->opt->script ? e->opt->script : "default.lua", err, sizeof(err));
     if (rc == 0) {
         e->flows_on = wants_flows(e->L);
@@ -339,8 +348,9 @@ static int call_file_hook(struct tl_engine *e, int h, const char *name, const ch
 static int input_error(struct tl_engine *e, const char *name, const char *msg)
 {
     tl_out_flush(&e->out);
-    if (tl_engine_start_script(e) != 0)
-        return TL_EXIT_SCRIPT;
+    int st = tl_engine_start_script(e);
+    if (st != 0)
+        return st;
     if (!lua_isnil(e->L, TL_SLOT_HOOK(TL_HOOK_FILE_ERROR)))
         return call_file_hook(e, TL_HOOK_FILE_ERROR, name, msg) == LUA_OK ? 0 : TL_EXIT_SCRIPT;
     fprintf(stderr, "tcplua: %s\n", msg);
@@ -363,8 +373,9 @@ static int run_input(struct tl_engine *e, const char *name)
         fprintf(stderr, "tcplua: %s\n", err);
         return 1;
     }
-    if (tl_engine_start_script(e) != 0)
-        return TL_EXIT_SCRIPT;
+    int st = tl_engine_start_script(e);
+    if (st != 0)
+        return st;
     if (call_file_hook(e, TL_HOOK_FILE_START, name, NULL) != LUA_OK)
         return TL_EXIT_SCRIPT;
     int status = 0;
@@ -416,6 +427,10 @@ int tl_engine_run(struct tl_options *o)
     tl_timefmt_init(&e->tf, tmode, o->nano ? 9 : 6);
     tl_seqtrack_init(&e->seq);
     install_signals();
+    if (o->hosts_file && !(e->hosts_fp = fopen(o->hosts_file, "r"))) {
+        fprintf(stderr, "tcplua: %s: %s\n", o->hosts_file, strerror(errno));
+        return 1;
+    }
 
     int status;
     uint32_t dropped = 0;
@@ -438,6 +453,8 @@ int tl_engine_run(struct tl_options *o)
         pcap_dump_close(e->dumper);
         e->dumper = NULL;
     }
+    if (e->hosts_fp)
+        fclose(e->hosts_fp);
     if (e->pcap)
         pcap_close(e->pcap);
     if (e->L)

@@ -5,6 +5,7 @@
 
 #include <pcap/pcap.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "tcplua/packet.h"
@@ -57,6 +58,7 @@ struct tl_engine {
     int exit_code;      /* set by tcplua.exit() or finish() */
     int exit_requested;
     int script_failed;
+    FILE *hosts_fp; /* --hosts, opened at start-up, read when the script loads */
     char script_path[4096];
     char luadir[4096];
 };

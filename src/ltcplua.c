@@ -129,7 +129,8 @@ static int l_tcplua_port(lua_State *L)
     return 1;
 }
 
-/* tcplua.hexdump(pkt): append the -x/-X/-A dump; returns nothing. */
+/* tcplua.hexdump(pkt [, from_off]): append the -x/-X/-A dump, starting after the link
+ * header (or at from_off); -xx/-XX/-AA dump from byte 0. Returns nothing. */
 static int l_tcplua_hexdump(lua_State *L)
 {
     struct tl_engine *e = ENG(L);
@@ -144,6 +145,8 @@ static int l_tcplua_hexdump(lua_State *L)
         hdr = f->caplen;
     else
         hdr = f->dec.net_off;
+    if (!lua_isnoneornil(L, 2))
+        hdr = (uint32_t)luaL_checkinteger(L, 2);
     const uint8_t *p = f->data;
     uint32_t n = f->caplen;
     if (level < 2) {

@@ -187,6 +187,30 @@ static void list_devices(void)
     exit(0);
 }
 
+/* getopt's own wording (which tcpdump shows), then the usage text; exits 1. */
+static void bad_option(char **argv, int opt)
+{
+    const char *arg = argv[optind - 1];
+    if (strncmp(arg, "--", 2) == 0) {
+        const char *eq = strchr(arg, '=');
+        int n = eq ? (int)(eq - arg) : (int)strlen(arg);
+        if (!opt)
+            fprintf(stderr, "tcplua: unrecognized option '%s'\n", arg);
+        else if (eq)
+            fprintf(stderr, "tcplua: option '%.*s' doesn't allow an argument\n", n, arg);
+        else
+            fprintf(stderr, "tcplua: option '%s' requires an argument\n", arg);
+    } else {
+        const char *p = opt > 0 && opt < 256 ? strchr(shortopts, opt) : NULL;
+        if (p && p[1] == ':')
+            fprintf(stderr, "tcplua: option requires an argument -- '%c'\n", opt);
+        else
+            fprintf(stderr, "tcplua: invalid option -- '%c'\n", opt);
+    }
+    usage(stderr);
+    exit(1);
+}
+
 static void unsupported(int c)
 {
     fprintf(stderr, "tcplua: option -%c is not supported\n", c);
@@ -197,11 +221,19 @@ static void unsupported(int c)
 static void parse(struct tl_options *o, int argc, char **argv)
 {
     int c;
-    opterr = 0;
+    opterr = 0; /* messages are ours, in tcpdump's wording */
     while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         switch (c) {
         case 'A': o->A++; break;
         case 'B': o->buffer_size = atoi(optarg); break;
+        case 'C': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v <= 0)
+                die("invalid file size %s", optarg);
+            unsupported('C');
+            break;
+        }
         case 'c': {
             char *end;
             long v = strtol(optarg, &end, 0);
@@ -277,12 +309,8 @@ static void parse(struct tl_options *o, int argc, char **argv)
             break;
         }
         case '?':
-            if (optopt && optopt < 256)
-                fprintf(stderr, "tcplua: invalid option -- '%c'\n", optopt);
-            else
-                fprintf(stderr, "tcplua: unrecognized option '%s'\n", argv[optind - 1]);
-            usage(stderr);
-            exit(1);
+            bad_option(argv, optopt);
+            break;
         default: unsupported(c);
         }
     }

@@ -150,15 +150,12 @@ static int open_tcplua(lua_State *L)
     return 1;
 }
 
-/* hosts(5) file -> registry table addr -> first name. Returns -1 if unreadable. */
-static int load_hosts(lua_State *L, const char *file)
+/* hosts(5) file (opened before privileges were dropped) -> table addr -> first name. */
+static int load_hosts(lua_State *L, FILE *fp)
 {
     lua_newtable(L);
-    if (!file)
-        return 0;
-    FILE *fp = fopen(file, "r");
     if (!fp)
-        return -1;
+        return 0;
     char line[1024];
     while (fgets(line, sizeof(line), fp)) {
         char *hash = strchr(line, '#');
@@ -231,10 +228,8 @@ int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errl
     lua_setfield(L, LUA_REGISTRYINDEX, "tcplua.engine");
     tl_lpkt_register(L);
     tl_lflow_register(L);
-    if (load_hosts(L, e->opt->hosts_file) < 0) {
-        snprintf(err, errlen, "%s: cannot read hosts file", e->opt->hosts_file);
-        return TL_ERR_IO;
-    }
+    load_hosts(L, e->hosts_fp);
+    e->hosts_fp = NULL;
     e->ref_names = luaL_ref(L, LUA_REGISTRYINDEX);
 
     lua_settop(L, 0);
