@@ -58,11 +58,26 @@ int tl_capture_open_file(struct tl_engine *e, const char *name, char *err, size_
     return tl_capture_filter(e, err, errlen);
 }
 
+/* The name of output file number n: as given, or with -C/-W a number appended (zero-padded
+ * to the digits of the -W count), as tcpdump names them. */
+static void dump_name(const struct tl_options *o, int n, char *buf, size_t len)
+{
+    int digits = 0;
+    for (int x = o->file_count - 1; x > 0; x /= 10)
+        digits++;
+    if (n == 0 && digits == 0)
+        snprintf(buf, len, "%s", o->wfile);
+    else
+        snprintf(buf, len, "%s%0*d", o->wfile, digits, n);
+}
+
 int tl_capture_open_dump(struct tl_engine *e, char *err, size_t errlen)
 {
     if (!e->opt->wfile)
         return 0;
-    e->dumper = pcap_dump_open(e->pcap, e->opt->wfile);
+    char name[4200];
+    dump_name(e->opt, e->dump_index, name, sizeof(name));
+    e->dumper = pcap_dump_open(e->pcap, name);
     if (!e->dumper) {
         snprintf(err, errlen, "%s", pcap_geterr(e->pcap));
         return TL_ERR_IO;
@@ -244,4 +259,17 @@ int tl_dump_filter(struct tl_options *o)
     pcap_freecode(&prog);
     pcap_close(p);
     return 0;
+}
+
+/* -C: before writing a packet, start the next file when this one is full. */
+int tl_capture_rotate(struct tl_engine *e, char *err, size_t errlen)
+{
+    if (!e->opt->file_size || !e->dumper || pcap_dump_ftell(e->dumper) <= e->opt->file_size)
+        return 0;
+    pcap_dump_close(e->dumper);
+    e->dumper = NULL;
+    e->dump_index++;
+    if (e->opt->file_count && e->dump_index >= e->opt->file_count)
+        e->dump_index = 0;
+    return tl_capture_open_dump(e, err, errlen);
 }

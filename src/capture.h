@@ -9,6 +9,7 @@
 int tl_capture_open_file(struct tl_engine *e, const char *name, char *err, size_t errlen);
 int tl_capture_open_dump(struct tl_engine *e, char *err, size_t errlen);
 int tl_capture_filter(struct tl_engine *e, char *err, size_t errlen);
+int tl_capture_rotate(struct tl_engine *e, char *err, size_t errlen);
 /* Live capture from -i (or the default device) until -c, a signal or an error. */
 int tl_capture_live(struct tl_engine *e, uint32_t *dropped);
 

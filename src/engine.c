@@ -155,7 +155,9 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *b
     f->frac = (uint32_t)h->ts.tv_usec;
     f->num = ++e->received;
     f->rel_done = 0;
-    tl_decode(&f->dec, e->linktype, bytes, h->caplen, h->len);
+    /* flows note bad checksums; otherwise they are verified when a script reads them */
+    tl_decode_ex(&f->dec, e->linktype, bytes, h->caplen, h->len,
+                 e->flows_on ? TL_DECODE_CKSUM : 0);
     if (e->flows_on && track_flow(e) < 0)
         goto stop;
 
@@ -168,6 +170,16 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *b
     }
     if (keep) {
         e->kept++;
+        if (e->dumper && e->opt->file_size) {
+            char err[PCAP_ERRBUF_SIZE + 256];
+            if (tl_capture_rotate(e, err, sizeof(err)) < 0) {
+                tl_out_flush(&e->out);
+                fprintf(stderr, "tcplua: %s\n", err);
+                e->exit_code = 1;
+                e->exit_requested = 1;
+                goto stop;
+            }
+        }
         if (e->dumper) {
             pcap_dump((u_char *)e->dumper, h, bytes);
             if (e->opt->U)
@@ -369,13 +381,18 @@ static int run_input(struct tl_engine *e, const char *name)
         }
         return input_error(e, name, err);
     }
-    if (!e->dumper && tl_capture_open_dump(e, err, sizeof(err)) < 0) {
+    int rotating = e->opt->file_size > 0; /* rotated files are made without root, as tcpdump's */
+    if (!rotating && !e->dumper && tl_capture_open_dump(e, err, sizeof(err)) < 0) {
         fprintf(stderr, "tcplua: %s\n", err);
         return 1;
     }
     int st = tl_engine_start_script(e);
     if (st != 0)
         return st;
+    if (rotating && !e->dumper && tl_capture_open_dump(e, err, sizeof(err)) < 0) {
+        fprintf(stderr, "tcplua: %s\n", err);
+        return 1;
+    }
     if (call_file_hook(e, TL_HOOK_FILE_START, name, NULL) != LUA_OK)
         return TL_EXIT_SCRIPT;
     int status = 0;

@@ -45,6 +45,7 @@ struct tl_engine {
     int ref_init, ref_filter, ref_packet, ref_finish, ref_msgh, ref_names;
     pcap_t *pcap;
     pcap_dumper_t *dumper;
+    int dump_index; /* -C/-W: number of the current output file */
     int linktype;
     const char *cur_input;
     struct tl_frame frame;

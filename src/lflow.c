@@ -132,7 +132,7 @@ static void push_flow_field(lua_State *L, struct tl_engine *e, struct tl_flow *f
 /* __index(flow, key). Upvalue 1: name -> index. */
 static int l_flow_index(lua_State *L)
 {
-    struct lflow *lf = luaL_checkudata(L, 1, FLOW_MT);
+    struct lflow *lf = lua_touserdata(L, 1); /* only reachable through our locked metatable */
     if (lf->f->id != lf->id)
         return luaL_error(L, "flow used after it ended (copy the fields you need in flow_end)");
     lua_pushvalue(L, 2);
@@ -163,6 +163,8 @@ void tl_lflow_register(lua_State *L)
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, l_flow_tostring);
     lua_setfield(L, -2, "__tostring");
+    lua_pushliteral(L, "flow");
+    lua_setfield(L, -2, "__metatable");
     lua_pop(L, 1);
 }
 

@@ -40,9 +40,20 @@ static struct tl_frame *check_frame(lua_State *L, struct tl_frame *f, uint64_t g
     return f;
 }
 
+static int pkt_mt_ref = LUA_NOREF; /* the packet metatable, by integer registry key */
+
+/* luaL_checkudata without the string-keyed registry lookup (this runs per packet). */
 static struct lpkt *check_pkt(lua_State *L, int idx)
 {
-    struct lpkt *p = luaL_checkudata(L, idx, PKT_MT);
+    struct lpkt *p = lua_touserdata(L, idx);
+    int ok = p && lua_getmetatable(L, idx);
+    if (ok) {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, pkt_mt_ref);
+        ok = lua_rawequal(L, -1, -2);
+        lua_pop(L, 2);
+    }
+    if (!ok)
+        luaL_typeerror(L, idx, "packet");
     check_frame(L, p->f, p->gen);
     return p;
 }
@@ -125,7 +136,7 @@ void tl_push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code)
 /* __index(pkt, key). Upvalue 1: field name -> code; upvalue 2: method table. */
 static int l_packet_index(lua_State *L)
 {
-    struct lpkt *p = luaL_checkudata(L, 1, PKT_MT);
+    struct lpkt *p = lua_touserdata(L, 1); /* only reachable through our locked metatable */
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNUMBER) {
         int code = (int)lua_tointeger(L, -1);
@@ -141,7 +152,7 @@ static int l_packet_index(lua_State *L)
 /* __index(layer, key). Upvalue 1: {layer -> {name -> code}}. */
 static int l_layer_index(lua_State *L)
 {
-    struct llayer *l = luaL_checkudata(L, 1, LAYER_MT);
+    struct llayer *l = lua_touserdata(L, 1); /* only reachable through our locked metatable */
     struct tl_frame *f = check_frame(L, l->f, l->gen);
     lua_rawgeti(L, lua_upvalueindex(1), l->layer);
     lua_pushvalue(L, 2);
@@ -228,7 +239,7 @@ static int l_packet_inner(lua_State *L)
     o->frame.num = p->f->num;
     o->frame.gen = 0;
     o->frame.rel_done = -1; /* quoted headers never touch the sequence table */
-    tl_decode(&o->frame.dec, 12 /* DLT_RAW */, o->bytes, n, o->frame.len);
+    tl_decode_ex(&o->frame.dec, 12 /* DLT_RAW */, o->bytes, n, o->frame.len, 0);
     o->base.f = &o->frame;
     o->base.gen = 0;
     luaL_setmetatable(L, PKT_MT);
@@ -257,6 +268,10 @@ void tl_lpkt_register(lua_State *L)
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, l_packet_tostring);
     lua_setfield(L, -2, "__tostring");
+    lua_pushliteral(L, "packet"); /* getmetatable() may not reach __index and friends */
+    lua_setfield(L, -2, "__metatable");
+    lua_pushvalue(L, -1);
+    pkt_mt_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_pop(L, 1);
 
     luaL_newmetatable(L, LAYER_MT);
@@ -265,6 +280,8 @@ void tl_lpkt_register(lua_State *L)
     lua_setfield(L, -2, "__index");
     lua_pushcfunction(L, l_layer_tostring);
     lua_setfield(L, -2, "__tostring");
+    lua_pushliteral(L, "layer");
+    lua_setfield(L, -2, "__metatable");
     lua_pop(L, 1);
 }
 

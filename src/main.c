@@ -231,7 +231,15 @@ static void parse(struct tl_options *o, int argc, char **argv)
             long v = strtol(optarg, &end, 10);
             if (*end || v <= 0)
                 die("invalid file size %s", optarg);
-            unsupported('C');
+            o->file_size = v * 1000000L; /* tcpdump's unit: millions of bytes */
+            break;
+        }
+        case 'W': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v <= 0)
+                die("invalid number of output files %s", optarg);
+            o->file_count = (int)v;
             break;
         }
         case 'c': {

@@ -35,6 +35,8 @@ struct tl_options {
     int buffer_size;             /* -B KiB */
     int count_only;              /* --count */
     long max_flows;              /* --max-flows, 0 = unbounded */
+    long file_size;              /* -C, in bytes; 0 = no rotation */
+    int file_count;              /* -W */
 };
 
 #endif

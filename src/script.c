@@ -11,6 +11,8 @@
 #include "engine.h"
 #include "script.h"
 
+static struct tl_engine *the_engine; /* one engine per process */
+
 static int file_exists(const char *p)
 {
     return access(p, R_OK) == 0;
@@ -224,8 +226,7 @@ int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errl
     lua_pushcclosure(L, open_tcplua, 1);
     lua_setfield(L, -2, "tcplua");
     lua_pop(L, 2);
-    lua_pushlightuserdata(L, e);
-    lua_setfield(L, LUA_REGISTRYINDEX, "tcplua.engine");
+    the_engine = e;
     tl_lpkt_register(L);
     tl_lflow_register(L);
     load_hosts(L, e->hosts_fp);
@@ -259,8 +260,6 @@ int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errl
 
 struct tl_engine *tl_engine_from(lua_State *L)
 {
-    lua_getfield(L, LUA_REGISTRYINDEX, "tcplua.engine");
-    struct tl_engine *e = lua_touserdata(L, -1);
-    lua_pop(L, 1);
-    return e;
+    (void)L;
+    return the_engine;
 }

@@ -208,6 +208,7 @@ struct tl_packet {
     uint32_t present;      /* bitmask of enum tl_layer */
     int8_t stop_layer;     /* layer that was TRUNCATED/INVALID, -1 if none */
     uint8_t stop_status;   /* its status */
+    uint8_t decode_flags;  /* TL_DECODE_* this packet was decoded with */
     uint16_t net_type;     /* ethertype of the network layer (after VLAN tags) */
     uint32_t net_off;      /* offset of the network layer */
     uint32_t payload_off;  /* application payload (after TCP/UDP/ICMP header) */
@@ -229,6 +230,12 @@ struct tl_packet {
  * Fills *out (which need not be cleared first). Returns the status of the deepest layer. */
 int tl_decode(struct tl_packet *out, int linktype, const uint8_t *data, uint32_t caplen,
               uint32_t len);
+
+/* tl_decode() with options: without TL_DECODE_CKSUM the checksums are not verified
+ * (cksum_checked stays 0), which saves most of the decoding time of large packets. */
+#define TL_DECODE_CKSUM 1u
+int tl_decode_ex(struct tl_packet *out, int linktype, const uint8_t *data, uint32_t caplen,
+                 uint32_t len, unsigned flags);
 
 /* Is this link type one tl_decode understands? */
 int tl_linktype_supported(int linktype);

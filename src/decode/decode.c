@@ -95,7 +95,13 @@ static void reset(struct tl_packet *pkt, int linktype, uint32_t caplen, uint32_t
 
 int tl_decode(struct tl_packet *out, int linktype, const uint8_t *data, uint32_t caplen,
               uint32_t len) {
+    return tl_decode_ex(out, linktype, data, caplen, len, TL_DECODE_CKSUM);
+}
+
+int tl_decode_ex(struct tl_packet *out, int linktype, const uint8_t *data, uint32_t caplen,
+                 uint32_t len, unsigned flags) {
     reset(out, linktype, data ? caplen : 0, len);
+    out->decode_flags = (uint8_t)flags;
     switch (linktype) {
     case DLT_EN10MB:
         tl_decode_eth(out, data);

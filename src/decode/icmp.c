@@ -54,7 +54,7 @@ int tl_decode_icmp(struct tl_packet *pkt, const uint8_t *data, const struct tl_l
         icmp->quote_off = icmp->data_off;
     if (c.trunc || !cur_has(&c, 0, ICMP_HDR_LEN))
         return tl_stop(pkt, TL_LAYER_ICMP, &icmp->span, TL_TRUNCATED);
-    if (!l4->fragmented && cur_has(&c, 0, l4->len)) {
+    if ((pkt->decode_flags & TL_DECODE_CKSUM) && !l4->fragmented && cur_has(&c, 0, l4->len)) {
         tl_cksum_l4(data, l4, 0, icmp->cksum, &icmp->cksum_calc, &icmp->cksum_good);
         icmp->cksum_checked = 1;
     }

@@ -21,7 +21,7 @@ int tl_decode_icmp6(struct tl_packet *pkt, const uint8_t *data, const struct tl_
     icmp6->body_off = l4->off + ICMP6_HDR_LEN;
     if (c.trunc)
         return tl_stop(pkt, TL_LAYER_ICMP6, &icmp6->span, TL_TRUNCATED);
-    if (!l4->fragmented && cur_has(&c, 0, l4->len)) {
+    if ((pkt->decode_flags & TL_DECODE_CKSUM) && !l4->fragmented && cur_has(&c, 0, l4->len)) {
         tl_cksum_l4(data, l4, 1, icmp6->cksum, &icmp6->cksum_calc, &icmp6->cksum_good);
         icmp6->cksum_checked = 1;
     }

@@ -70,9 +70,11 @@ int tl_decode_ipv4(struct tl_packet *pkt, const uint8_t *data, uint32_t off) {
     if (!cur_has(&c, 0, hlen))
         return tl_stop(pkt, TL_LAYER_IP, &ip->span, TL_TRUNCATED); /* options cut short */
 
-    ip->cksum_calc = tl_cksum_fold(tl_cksum_add(0, data + off, hlen));
-    ip->cksum_good = tl_cksum_shouldbe(ip->cksum, ip->cksum_calc);
-    ip->cksum_checked = 1;
+    if (pkt->decode_flags & TL_DECODE_CKSUM) {
+        ip->cksum_calc = tl_cksum_fold(tl_cksum_add(0, data + off, hlen));
+        ip->cksum_good = tl_cksum_shouldbe(ip->cksum, ip->cksum_calc);
+        ip->cksum_checked = 1;
+    }
 
     memset(&l4, 0, sizeof(l4));
     l4.family = 4;

@@ -149,7 +149,7 @@ int tl_decode_tcp(struct tl_packet *pkt, const uint8_t *data, const struct tl_l4
     tcp->opt_status = parse_options(tcp, &c, hlen);
     if (tcp->opt_status == TL_TRUNCATED || !cur_has(&c, 0, hlen))
         return tl_stop(pkt, TL_LAYER_TCP, &tcp->span, TL_TRUNCATED);
-    if (!l4->fragmented && cur_has(&c, 0, l4->len)) {
+    if ((pkt->decode_flags & TL_DECODE_CKSUM) && !l4->fragmented && cur_has(&c, 0, l4->len)) {
         tl_cksum_l4(data, l4, 1, tcp->cksum, &tcp->cksum_calc, &tcp->cksum_good);
         tcp->cksum_checked = 1;
     }

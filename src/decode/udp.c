@@ -38,7 +38,7 @@ int tl_decode_udp(struct tl_packet *pkt, const uint8_t *data, const struct tl_l4
     seg = *l4;
     if (ulen < seg.len)
         seg.len = ulen;
-    if (!l4->fragmented && cur_has(&c, 0, seg.len)) {
+    if ((pkt->decode_flags & TL_DECODE_CKSUM) && !l4->fragmented && cur_has(&c, 0, seg.len)) {
         /* Computed even when the field is 0 ("no checksum" over IPv4): the printer checks. */
         tl_cksum_l4(data, &seg, 1, udp->cksum, &udp->cksum_calc, &udp->cksum_good);
         udp->cksum_checked = 1;
