@@ -33,13 +33,14 @@ void tl_frame_relseq(struct tl_engine *e, struct tl_frame *f)
     f->rseq = d->tcp.seq;
     f->rack = d->tcp.ack;
     f->rel_done = 1;
+    f->rnew = 0;
     if (e->opt->S)
         return;
     if (TL_HAS(d, TL_LAYER_IP6))
-        tl_seqtrack_apply(&e->seq, d->ip6.src, d->ip6.dst, 16, d->tcp.sport, d->tcp.dport,
+        f->rnew = tl_seqtrack_apply(&e->seq, d->ip6.src, d->ip6.dst, 16, d->tcp.sport, d->tcp.dport,
                           d->tcp.flags, &f->rseq, &f->rack);
     else if (TL_HAS(d, TL_LAYER_IP))
-        tl_seqtrack_apply(&e->seq, d->ip.src, d->ip.dst, 4, d->tcp.sport, d->tcp.dport,
+        f->rnew = tl_seqtrack_apply(&e->seq, d->ip.src, d->ip.dst, 4, d->tcp.sport, d->tcp.dport,
                           d->tcp.flags, &f->rseq, &f->rack);
 }
 

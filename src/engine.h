@@ -35,6 +35,7 @@ struct tl_frame {
     uint64_t gen;
     int rel_done;   /* relative seq/ack computed for this packet */
     uint32_t rseq, rack;
+    int rnew;       /* this segment opened (or restarted) its entry in the sequence table */
     struct tl_packet dec;
 };
 

@@ -227,18 +227,23 @@ static int l_packet_inner(lua_State *L)
         return 1;
     }
     uint32_t n = p->f->caplen - (uint32_t)off;
+    lua_Integer cap = luaL_optinteger(L, 3, -1); /* pkt:inner(off, n): at most n bytes */
+    if (cap >= 0 && (uint32_t)cap < n)
+        n = (uint32_t)cap;
     struct lpkt_owned *o = lua_newuserdatauv(L, sizeof(*o) + n, 0);
     memset(&o->frame, 0, sizeof(o->frame));
     memcpy(o->bytes, p->f->data + off, n);
     o->frame.data = o->bytes;
     o->frame.caplen = n;
     o->frame.len = p->f->len > (uint32_t)off ? p->f->len - (uint32_t)off : n;
+    if (cap >= 0 && o->frame.len > n)
+        o->frame.len = n;
     o->frame.sec = p->f->sec;
     o->frame.frac = p->f->frac;
     o->frame.prec = p->f->prec;
     o->frame.num = p->f->num;
     o->frame.gen = 0;
-    o->frame.rel_done = -1; /* quoted headers never touch the sequence table */
+    o->frame.rel_done = 0; /* quoted TCP headers go through the sequence table, as in tcpdump */
     tl_decode_ex(&o->frame.dec, 12 /* DLT_RAW */, o->bytes, n, o->frame.len, 0);
     o->base.f = &o->frame;
     o->base.gen = 0;

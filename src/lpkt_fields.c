@@ -41,7 +41,7 @@ static const struct fdef tcp_f[] = {
     {"psh", 14},    {"ackf", 14},      {"urg", 14},        {"ece", 14},        {"cwr", 14},
     {"ae", 13},     {"flagstr", 14},   {"win", 16},        {"cksum", 18},      {"urp", 20},
     {"options", 0}, {"opt_status", 0}, {"rseq", 8},        {"rack", 12},       {"payload_off", 0},
-    {"payload_len", 0}, {"cksum_ok", 0}, {"cksum_good", 0}};
+    {"payload_len", 0}, {"cksum_ok", 0}, {"cksum_good", 0}, {"rnew", 8}};
 static const struct fdef udp_f[] = {COMMON,           {"sport", 2},       {"dport", 4},
                                     {"ulen", 6},      {"cksum", 8},       {"payload_off", 0},
                                     {"payload_len", 0}, {"cksum_ok", 0},  {"cksum_good", 0}};
@@ -336,7 +336,13 @@ static int push_tcp(lua_State *L, struct tl_frame *f, int i)
     case 26: return INT(t->payload_off);
     case 27: return INT(t->payload_len);
     case 28: push_cksum_ok(L, t->cksum_checked, t->cksum_calc); return 1;
-    default: return INT(t->cksum_good);
+    case 29: return INT(t->cksum_good);
+    default: {
+        struct tl_engine *eng = tl_engine_from(L);
+        if (eng)
+            tl_frame_relseq(eng, f);
+        return BOOL(f->rnew);
+    }
     }
 }
 

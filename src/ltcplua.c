@@ -244,6 +244,10 @@ static void push_opt_table(lua_State *L, const struct tl_options *o)
         lua_pushstring(L, o->wfile);
         lua_setfield(L, -2, "w");
     }
+    if (o->md5_secret) {
+        lua_pushstring(L, o->md5_secret);
+        lua_setfield(L, -2, "M");
+    }
     if (o->expression) {
         lua_pushstring(L, o->expression);
         lua_setfield(L, -2, "expression");

@@ -280,6 +280,7 @@ static void parse(struct tl_options *o, int argc, char **argv)
         case 'x': o->x++; break;
         case 'X': o->X++; break;
         case 'y': o->linktype_name = optarg; break;
+        case 'M': o->md5_secret = optarg; break;
         case 'Z': o->user = optarg; break;
         case '#': o->hash = 1; break;
         case OPT_COUNT: o->count_only = 1; break;

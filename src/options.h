@@ -22,6 +22,7 @@ struct tl_options {
     const char *user;            /* -Z */
     const char *linktype_name;   /* -y */
     const char *direction;       /* -Q */
+    const char *md5_secret;      /* -M: TCP-MD5 (RFC 2385) shared secret */
     char *expression;            /* BPF filter text (malloc'd) */
     const char *arg_keys[TL_MAX_ARGS], *arg_vals[TL_MAX_ARGS];
     int nargs;

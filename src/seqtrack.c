@@ -64,18 +64,18 @@ static int grow(struct tl_seqtrack *t)
     return 0;
 }
 
-void tl_seqtrack_apply(struct tl_seqtrack *t, const uint8_t *src, const uint8_t *dst, int alen,
+int tl_seqtrack_apply(struct tl_seqtrack *t, const uint8_t *src, const uint8_t *dst, int alen,
                        uint16_t sport, uint16_t dport, uint8_t flags, uint32_t *seq,
                        uint32_t *ack)
 {
     if (!(flags & 0x10)) /* only segments with ACK take part, as in tcpdump */
-        return;
+        return 0;
     int c = memcmp(src, dst, (size_t)alen);
     int rev = c > 0 || (c == 0 && sport > dport);
     const uint8_t *a = rev ? dst : src, *b = rev ? src : dst;
     uint32_t ports = rev ? ((uint32_t)dport << 16 | sport) : ((uint32_t)sport << 16 | dport);
     if (t->count >= t->nbuckets && grow(t) < 0)
-        return;
+        return 0;
     size_t h = hash_key(a, b, alen, ports) & (t->nbuckets - 1);
     struct tl_seq_entry *e = t->buckets[h];
     while (e && !(e->ports == ports && e->alen == alen && memcmp(e->a, a, (size_t)alen) == 0 &&
@@ -85,7 +85,7 @@ void tl_seqtrack_apply(struct tl_seqtrack *t, const uint8_t *src, const uint8_t 
         if (!e) {
             e = calloc(1, sizeof(*e));
             if (!e)
-                return;
+                return 0;
             memcpy(e->a, a, (size_t)alen);
             memcpy(e->b, b, (size_t)alen);
             e->alen = (uint8_t)alen;
@@ -101,7 +101,7 @@ void tl_seqtrack_apply(struct tl_seqtrack *t, const uint8_t *src, const uint8_t 
             e->seq = *seq;
             e->ack = *ack - 1;
         }
-        return; /* this packet prints absolute numbers */
+        return 1; /* this packet prints absolute numbers */
     }
     if (rev) {
         *seq -= e->ack;
@@ -110,4 +110,5 @@ void tl_seqtrack_apply(struct tl_seqtrack *t, const uint8_t *src, const uint8_t 
         *seq -= e->seq;
         *ack -= e->ack;
     }
+    return 0;
 }

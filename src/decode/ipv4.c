@@ -43,6 +43,28 @@ static int check_header(struct tl_ip *ip, struct tl_cursor *c) {
     return TL_OK;
 }
 
+/* With a loose or strict source route (options 131, 137), the pseudo-header of TCP and UDP
+ * checksums names the route's last address, the final destination (RFC 791, RFC 1122). */
+static void route_final_dst(const uint8_t *data, const struct tl_ip *ip, uint8_t *dst) {
+    const uint8_t *o = data + ip->opt_off;
+    uint32_t n = ip->opt_len, i = 0;
+    while (i < n) {
+        uint8_t type = o[i];
+        if (type == 0)
+            break;
+        if (type == 1) {
+            i++;
+            continue;
+        }
+        if (i + 1 >= n || o[i + 1] < 2 || i + o[i + 1] > n)
+            break;
+        uint8_t len = o[i + 1];
+        if ((type == 131 || type == 137) && len >= 7)
+            memcpy(dst, o + i + len - 4, 4);
+        i += len;
+    }
+}
+
 int tl_decode_ipv4(struct tl_packet *pkt, const uint8_t *data, uint32_t off) {
     struct tl_ip *ip = &pkt->ip;
     struct tl_cursor c;
@@ -82,6 +104,7 @@ int tl_decode_ipv4(struct tl_packet *pkt, const uint8_t *data, uint32_t off) {
     l4.fragmented = ip->mf || ip->frag_off != 0;
     memcpy(l4.src, ip->src, 4);
     memcpy(l4.dst, ip->dst, 4);
+    route_final_dst(data, ip, l4.dst);
     l4.off = ip->payload_off;
     l4.len = ip->payload_len;
     l4.end = off + ip->tot_len < pkt->caplen ? off + ip->tot_len : pkt->caplen;

@@ -20,8 +20,14 @@ struct chain {
 
 static int is_ext(uint8_t nh) { return nh == 0 || nh == 43 || nh == 44 || nh == 60; }
 
-/* Type 0 (deprecated) and type 2 (RFC 6275) list addresses; the last is the final one. */
+/* Type 0 (deprecated) and type 2 (RFC 6275) list addresses; the last is the final one.
+ * A segment routing header (type 4, RFC 8754) lists them backwards: segment 0 is final. */
 static void final_dst(struct tl_cursor *c, uint8_t hdrlen, uint8_t rtype, uint8_t *dst) {
+    if (rtype == 4) {
+        if (hdrlen >= 2 && cur_has(c, 8, 16))
+            get_bytes(c, 8, dst, 16);
+        return;
+    }
     if ((rtype != 0 && rtype != 2) || hdrlen == 0 || (hdrlen & 1))
         return;
     if (cur_has(c, 8 + (hdrlen / 2u - 1) * 16, 16))

@@ -2,6 +2,7 @@
 -- RFC 1256; multi-part extensions RFC 4884 with MPLS objects RFC 4950), printing what follows
 -- "IP src > dst: " the way tcpdump 4.99 does, including the quoted packet of errors at -v.
 local tcplua = require("tcplua")
+local U = require("tcplua.print.util")
 
 local out = tcplua.out
 local host = tcplua.host
@@ -120,6 +121,7 @@ local function unreach(pkt, code, b, lim)
         if q + 20 > lim then return nil end
         return ip4(pkt, q + 16) .. " protocol " .. pkt:u8(q + 9) .. " unreachable"
     elseif code == 3 then
+        if q + 10 > lim then return nil, true end
         if q + 20 > lim then return nil end
         local hl = (pkt:u8(q) & 0x0f) * 4
         if q + hl + 4 > lim then return nil end
@@ -148,7 +150,7 @@ local function unreach(pkt, code, b, lim)
 end
 
 local function router_advert(pkt, b, lim)
-    if b + 8 > lim then return nil end
+    if b + 8 > lim then return nil, true end
     local num, size = pkt:u8(b + 4), pkt:u8(b + 5)
     local s = "router advertisement lifetime " .. lifetime(pkt:u16(b + 6)) .. " " .. num .. ":"
     if size ~= 2 then
@@ -156,14 +158,16 @@ local function router_advert(pkt, b, lim)
     end
     local p = b + 8
     for _ = 1, num do
-        if p + 8 > lim then return nil end
+        if p + 8 > lim then return nil, true end
         s = s .. " {" .. ip4(pkt, p) .. " " .. pkt:u32(p + 4) .. "}"
         p = p + 8
     end
     return s
 end
 
--- The text after "ICMP ", or nil when the packet is cut short.
+-- The text after "ICMP ", or nil when the packet is cut short; then a second value true
+-- when tcpdump notices it with a bounds check (its hex dump starts after the link
+-- header as usual) rather than by giving up on the whole packet (U.trunc).
 local function describe(pkt, t, code, b, lim)
     if t == 8 or t == 0 then
         if b + 8 > lim then return nil end
@@ -181,7 +185,7 @@ local function describe(pkt, t, code, b, lim)
     elseif t == 9 then
         return router_advert(pkt, b, lim)
     elseif t == 11 then
-        if b + 28 > lim then return nil end
+        if b + 28 > lim then return nil, true end
         if code == 0 then
             return "time exceeded in-transit"
         elseif code == 1 then
@@ -198,7 +202,7 @@ local function describe(pkt, t, code, b, lim)
         if b + 8 > lim then return nil end
         return "time stamp query id " .. pkt:u16(b + 4) .. " seq " .. pkt:u16(b + 6)
     elseif t == 14 then
-        if b + 20 > lim then return nil end
+        if b + 20 > lim then return nil, true end
         return "time stamp reply id " .. pkt:u16(b + 4) .. " seq " .. pkt:u16(b + 6)
             .. ": org " .. tstamp(pkt:u32(b + 8)) .. ", recv " .. tstamp(pkt:u32(b + 12))
             .. ", xmit " .. tstamp(pkt:u32(b + 16))
@@ -287,13 +291,13 @@ function M.print(pkt, ctx)
     local lim = b + plen
     if lim > pkt.caplen then lim = pkt.caplen end
     if b + 2 > lim then
-        out(" [|icmp]")
+        U.trunc("icmp")
         return
     end
     local t, code = pkt:u8(b), pkt:u8(b + 1)
-    local s = describe(pkt, t, code, b, lim)
+    local s, soft = describe(pkt, t, code, b, lim)
     if not s then
-        out(" [|icmp]")
+        if soft then out(" [|icmp]") else U.trunc("icmp") end
         return
     end
     out("ICMP ", s, ", length ", plen)
@@ -314,11 +318,17 @@ function M.print(pkt, ctx)
     if ERRTYPE[t] then
         out("\n\t")
         if b + 12 > lim then
-            out(" [|icmp]")
+            U.trunc("icmp")
             return
         end
         local ip_len = pkt:u16(b + 10)
-        require("tcplua.print.ip").print(pkt:inner(b + 8), ip_len)
+        -- the quote ends with the outer datagram (an Ethernet trailer is not part of it):
+        -- pkt:inner takes the bound; tcp/udp also get it to decide on checksums
+        local ql = lim - (b + 8)
+        local tcpm, udpm = require("tcplua.print.tcp"), require("tcplua.print.udp")
+        tcpm.qlimit, udpm.qlimit = ql, ql
+        require("tcplua.print.ip").print(pkt:inner(b + 8, ql), ip_len)
+        tcpm.qlimit, udpm.qlimit = nil, nil
     end
     if plen > 136 and EXTTYPE[t] then
         if not extensions(pkt, b, plen, lim) then

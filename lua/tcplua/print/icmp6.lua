@@ -4,6 +4,7 @@
 local tcplua = require("tcplua")
 local icmp = require("tcplua.print.icmp")
 local nd = require("tcplua.print.icmp6_nd")
+local U = require("tcplua.print.util")
 
 local out = tcplua.out
 local port = tcplua.port
@@ -301,7 +302,7 @@ function M.print(pkt, ctx)
     if v > 0 and LEN_EARLY[t] then out(", length ", len) end
     local r = body(pkt, t, code, b, len, lim, v)
     if r == false then
-        out(" [|icmp6]")
+        U.trunc("icmp6")
     elseif r ~= "done" and v == 0 then
         out(", length ", len)
     end

@@ -84,10 +84,9 @@ function M.packet(pkt)
     if hexon then
         if U.truncated then
             -- tcpdump dumps the whole packet when a printer gave up on truncation
-            out(U.fulldump(pkt))
+            hexdump(pkt, 0)
         else
-            local r = hexdump(pkt)
-            if r then out(r) end
+            hexdump(pkt)
         end
     end
     out("\n")

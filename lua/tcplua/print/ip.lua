@@ -253,7 +253,7 @@ function M.print(pkt, length)
         if pkt.caplen - off < hlen then
             if proto ~= 6 and proto ~= 17 then out(src, " > ", dst, ": ") end
             out(" [remaining caplen(", pkt.caplen - off, ") < header length(", hlen, ")]")
-            out(" [|ip]")
+            U.trunc("ip")
             return
         end
         depth = depth + 1

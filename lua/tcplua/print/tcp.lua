@@ -11,6 +11,7 @@ local qflag = (opt.q or 0) ~= 0 and opt.q ~= false
 local Sflag = (opt.S or 0) ~= 0 and opt.S ~= false
 local Kflag = (opt.K or 0) ~= 0 and opt.K ~= false
 local port, hex2, hex4 = U.tcpport, U.hex2, U.hex4
+local mptcp = require("tcplua.print.mptcp").print
 local byte, sub, find = string.byte, string.sub, string.find
 
 local function be16(s, i)
@@ -27,12 +28,6 @@ local function hexrun(s, i, n)
     local t = {}
     for k = 0, n - 1 do t[k + 1] = hex2[byte(s, i + k)] end
     return table.concat(t)
-end
-
--- a 64-bit big-endian value at i, in %PRIx64 form
-local function hex64(s, i)
-    local v = (be32(s, i) << 32) | be32(s, i + 4)
-    return string.format("%x", v)
 end
 
 local optnames = { [0] = "eol", [1] = "nop", [2] = "mss", [3] = "wscale", [4] = "sackOK",
@@ -54,68 +49,49 @@ local function fastopen(s, i, n)
     end
 end
 
-local mpnames = { [0] = "capable", "join", "dss", "add-addr", "rem-addr", "prio", "fail",
-    "fast-close", "tcprst" }
+-- The segment whose options are being printed, for the MD5 signature check.
+local seg_pkt, seg_ctx, seg_off, seg_hlen, seg_len
+local secret = opt.M
+if secret == "" or type(secret) ~= "string" then secret = nil end
 
--- MPTCP option (RFC 8684) at s[i..], total length len; false = "[bad opt]"
-local function mptcp(s, i, len, flags)
-    local st = byte(s, i + 2) >> 4
-    out(" ", len, " ", mpnames[st] or "unknown")
-    local syn, ack = flags & 2 ~= 0, flags & 16 ~= 0
-    if st == 0 then
-        if not (((len == 12 or len == 4) and syn) or ((len == 20 or len == 22) and ack and not syn)) then
-            return false
-        end
-        local ver = byte(s, i + 2) & 15
-        if ver > 1 then
-            out(" Unknown Version (", ver, ")")
-            return true
-        end
-        out(" v", ver)
-        if byte(s, i + 3) & 0x80 ~= 0 then out(" csum") end
-        if len == 12 or len >= 20 then
-            out(" {0x", hex64(s, i + 4))
-            if len >= 20 then out(",0x", hex64(s, i + 12)) end
-            out("}")
-        end
-        if len == 22 then out(" data_len ", be16(s, i + 20)) end
-    elseif st == 1 then
-        if len == 12 and syn and not ack then
-            if byte(s, i + 2) & 1 ~= 0 then out(" backup") end
-            out(" id ", byte(s, i + 3), " token 0x", string.format("%x", be32(s, i + 4)),
-                " nonce 0x", string.format("%x", be32(s, i + 8)))
-        elseif len == 16 and syn and ack then
-            if byte(s, i + 2) & 1 ~= 0 then out(" backup") end
-            out(" id ", byte(s, i + 3), " hmac 0x", hex64(s, i + 4),
-                " nonce 0x", string.format("%x", be32(s, i + 12)))
-        elseif len == 24 and ack and not syn then
-            out(" hmac 0x", hexrun(s, i + 4, 20))
-        else
-            return false
-        end
-    elseif st == 4 then
-        if len < 4 then return false end
-        out(" id")
-        for k = i + 3, i + len - 1 do out(" ", byte(s, k)) end
-    elseif st == 7 then
-        if len ~= 12 then return false end
-        out(" key 0x", hex64(s, i + 4))
-    elseif st == 5 then
-        if len ~= 3 and len ~= 4 then return false end
-        if byte(s, i + 2) & 1 ~= 0 then out(" backup") else out(" non-backup") end
-        if len == 4 then out(" id ", byte(s, i + 3)) end
-    elseif st == 6 then
-        if len ~= 12 then return false end
-        out(" seq ", hex64(s, i + 4))
+-- RFC 2385 signature check of the 16-byte option value sig: true (valid), false (invalid),
+-- or the text telling why it cannot be checked.
+local function signature(sig)
+    local pkt, off, len = seg_pkt, seg_off, seg_len
+    if off + seg_hlen + len > pkt.caplen then return "snaplen too short, " end
+    if not secret then return "shared secret not supplied with -M, " end
+    local pseudo
+    if seg_ctx.ipver == 4 then
+        local ip = pkt.ip
+        local io = ip.off
+        pseudo = pkt:sub(io + 12, 8) .. "\0\6"
+            .. string.pack(">I2", (ip.tot_len - ip.ihl * 4) & 0xffff)
     else
-        return false
+        local io = pkt.ip6.off
+        pseudo = pkt:sub(io + 8, 32) .. string.pack(">I4", pkt.ip6.plen) .. "\0\0\0\6"
     end
-    return true
+    local msg = pseudo .. pkt:sub(off, 16) .. "\0\0" .. pkt:sub(off + 18, 2)
+        .. (len > 0 and pkt:sub(off + seg_hlen, len) or "") .. secret
+    return require("tcplua.print.md5").sum(msg) == sig
+end
+
+-- What tcpdump subtracts from SACK edges: its table's ack base for this direction, which
+-- is ack - 1 when this packet opened (or a SYN restarted) the connection's entry, where the
+-- printed numbers are absolute. tcp.rnew (from the C table, if it offers it) says so
+-- exactly; else an entry is taken as new when both printed numbers are absolute.
+local function sack_base(tcp, flags, seq, ack, rack)
+    if not ack or Sflag then return 0 end
+    local new = tcp.rnew
+    if new == nil then
+        new = flags & 2 ~= 0 or (rack == ack and seq == tcp.seq)
+    end
+    if new then return (ack - 1) & 0xffffffff end
+    return (ack - rack) & 0xffffffff
 end
 
 -- The option list s (the header bytes after the fixed 20) of n bytes. Returns false after
 -- "[bad opt]" (the caller then stops the line).
-local function options(s, n, flags, sackbase)
+local function options(s, n, flags, tcp, seq, ack, rack)
     out(", options [")
     local i = 1
     local first = true
@@ -156,6 +132,7 @@ local function options(s, n, flags, sackbase)
         elseif kind == 8 then
             out(" val ", be32(s, i), " ecr ", be32(s, i + 4))
         elseif kind == 5 then
+            local sackbase = sack_base(tcp, flags, seq, ack, rack)
             out(" ", dl // 8, " ")
             for k = 0, dl - 1, 8 do
                 out("{", (be32(s, i + k) - sackbase) & 0xffffffff, ":",
@@ -164,7 +141,15 @@ local function options(s, n, flags, sackbase)
         elseif kind == 6 or kind == 7 or kind == 11 or kind == 12 or kind == 13 then
             out(" ", be32(s, i))
         elseif kind == 19 then
-            out(" shared secret not supplied with -M, can't check - ", hexrun(s, i, 16))
+            out(" ")
+            local v = signature(sub(s, i, i + 15))
+            if v == true then
+                out("valid")
+            elseif v == false then
+                out(" (invalid)")
+            else
+                out(v, "can't check - ", hexrun(s, i, 16))
+            end
         elseif kind == 28 then
             local v = be16(s, i)
             out(" 0x", string.format("%x", v))
@@ -352,12 +337,26 @@ function M.print(pkt, ctx)
     end
     local flags = tcp.flags
     out("Flags [", tcp.flagstr, "]")
+    -- tcpdump consults its connection table (ACK set, no -S) before the length checks
+    local seq, ack, rack
+    if flags & 16 == 0 then
+        seq = tcp.seq
+    else
+        ack = tcp.ack
+        if Sflag then
+            seq, rack = tcp.seq, ack
+        else
+            seq, rack = tcp.rseq, tcp.rack
+        end
+    end
     if hlen > length then
         out(" [bad hdr length ", hlen, " - too long, > ", length, "]")
         return
     end
     if vflag > 0 and not Kflag and not ctx.frag then
         local ok = tcp.cksum_ok
+        local ql = M.qlimit
+        if ql and off + length > ql then ok = nil end
         if ok ~= nil and (ctx.ipver == 4 or length > 0) then
             out(", cksum 0x", hex4(tcp.cksum))
             if ok then
@@ -368,23 +367,18 @@ function M.print(pkt, ctx)
         end
     end
     length = length - hlen
-    local seq = Sflag and tcp.seq or tcp.rseq
     if vflag > 1 or length > 0 or flags & 7 ~= 0 then
         out(", seq ", seq)
         if length > 0 then out(":", (seq + length) & 0xffffffff) end
     end
-    local sackbase = 0
-    if flags & 16 ~= 0 then
-        local ack = tcp.ack
-        local rack = Sflag and ack or tcp.rack
-        sackbase = (ack - rack) & 0xffffffff
-        out(", ack ", rack)
-    end
+    if ack then out(", ack ", rack) end
     out(", win ", tcp.win)
     if flags & 32 ~= 0 then out(", urg ", tcp.urp) end
     if hlen > 20 then
         local s = pkt:sub(off + 20, hlen - 20) or ""
-        local r = options(s, hlen - 20, flags, sackbase)
+        seg_pkt, seg_ctx, seg_off, seg_hlen, seg_len = pkt, ctx, off, hlen, length
+        local r = options(s, hlen - 20, flags, tcp, seq, ack, rack)
+        seg_pkt, seg_ctx = nil, nil
         if r == "trunc" then
             -- the option's kind or length byte was not captured (tcpdump's longjmp)
             U.trunc("tcp")

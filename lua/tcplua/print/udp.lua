@@ -80,6 +80,9 @@ function M.print(pkt, ctx)
                 out("[no cksum] ")
             elseif udp then
                 local ok = udp.cksum_ok
+                -- an ICMP quote ends before any Ethernet trailer (tcplua.print.icmp)
+                local ql = M.qlimit
+                if ql and off + 8 + length > ql then ok = nil end
                 if ok == true then
                     out("[udp sum ok] ")
                 elseif ok == false then
