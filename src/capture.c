@@ -55,6 +55,8 @@ int tl_capture_open_file(struct tl_engine *e, const char *name, char *err, size_
     print_linktype(e->pcap, lt, sizeof(lt));
     fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", name, lt,
             pcap_snapshot(e->pcap));
+    if (e->linktype == DLT_LINUX_SLL2) /* interface indexes are looked up on this host */
+        fputs("Warning: interface names might be incorrect\n", stderr);
     return tl_capture_filter(e, err, errlen);
 }
 

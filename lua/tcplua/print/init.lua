@@ -80,13 +80,13 @@ function M.packet(pkt)
     end
     out(ts(pkt))
     U.truncated = false
-    linkprint(pkt)
+    local hdr = linkprint(pkt) -- the link header's length when it is not pkt.net_off
     if hexon then
         if U.truncated then
             -- tcpdump dumps the whole packet when a printer gave up on truncation
             hexdump(pkt, 0)
         else
-            hexdump(pkt)
+            hexdump(pkt, hdr)
         end
     end
     out("\n")

@@ -38,7 +38,13 @@ local function ethertype(t)
 end
 
 -- Hand the network layer at pkt.net_off to its printer; false if there is none.
-local netmods = {}
+local netmods = {
+    -- Novell IPX in Ethernet II (tcpdump's own printer, not in tcplua.print's table)
+    [0x8137] = { print = function(pkt, length)
+        out("(NOV-ETHII) ")
+        require("tcplua.print.ipx").print(pkt, pkt.net_off, length)
+    end },
+}
 local function net(pkt, etype, length)
     local m = netmods[etype]
     if m == nil then
@@ -58,7 +64,33 @@ local function rest(pkt, off)
     return pkt:sub(off, n)
 end
 
--- Ethernet (DLT_EN10MB)
+local llc -- tcplua.print.llc, loaded with the first 802.3 frame
+
+-- An 802.3 frame: the length field lfield at off-2, LLC at off. Prints "src > dst, 802.3,
+-- length N: " first under -e when top (not inside VLAN tags). Returns the offset where
+-- tcpdump's -x dump starts (after the LLC/SNAP header).
+local function ether_llc(pkt, eth, off, lfield, top)
+    local length = pkt.len - off
+    local caplen = pkt.caplen - off
+    if lfield < length then
+        -- the rest is padding
+        length = lfield
+        if caplen > length then caplen = length end
+    end
+    local src, dst = ethaddr(eth.src), ethaddr(eth.dst)
+    if eflag and top then out(src, " > ", dst, ", 802.3, length ", length, ": ") end
+    llc = llc or require "tcplua.print.llc"
+    local h = llc.print(pkt, off, length, caplen, src, dst)
+    if h < 0 then
+        if not hexopt and not qflag and caplen > 0 then
+            out(U.hexascii(pkt:sub(off, caplen)))
+        end
+        h = -h
+    end
+    return off + h
+end
+
+-- Ethernet (DLT_EN10MB). Returns the -x dump start when it is not pkt.net_off.
 local function ether(pkt)
     local eth = pkt.eth
     local len = pkt.len
@@ -67,41 +99,17 @@ local function ether(pkt)
         return
     end
     local t = eth.type
+    if t <= 1500 then return ether_llc(pkt, eth, 14, t, true) end
     local src, dst
-    if eflag or t <= 1500 then src, dst = ethaddr(eth.src), ethaddr(eth.dst) end
+    if eflag then src, dst = ethaddr(eth.src), ethaddr(eth.dst) end
     local hdr = 14
-    if t <= 1500 then
-        -- IEEE 802.3 length field: an LLC frame. Only SNAP with OUI 0 (RFC 1042) is
-        -- decoded; other LLC frames get a placeholder and the hex of the frame.
-        if pkt:u16(14) == 0xaaaa and pkt:u8(16) == 3 and pkt:u16(17) == 0 and pkt:u8(19) == 0 then
-            local et = pkt:u16(20)
-            if eflag then
-                out(src, " > ", dst, ", 802.3, length ", t, ": LLC, dsap SNAP (0xaa) Individual,",
-                    " ssap SNAP (0xaa) Command, ctrl 0x03: oui Ethernet (0x000000), ")
-                ethertype(et)
-                out(", length ", t - 8, ": ")
-            end
-            local p = pkt
-            if (et == 0x0800 or et == 0x86dd) and pkt.net_off ~= 22 then
-                p = pkt:inner(22) or pkt
-            end
-            if net(p, et, t - 8) then return end
-        end
-        if eflag then
-            out(src, " > ", dst, ", 802.3, length ", t, ": ")
-        else
-            out(src, " > ", dst, " ")
-        end
-        out("LLC")
-        if not hexopt then out(U.hexascii(rest(pkt, hdr))) end
-        return
-    end
     if is_vlan(t) then
         local vl = pkt.vlan
         if not vl or vl.status ~= "ok" then
+            -- tcpdump takes the cut tag as link header: nothing is left for -x
             if eflag then out(src, " > ", dst, ", ") end
-            U.trunc("vlan")
-            return
+            out(" [|vlan]")
+            return pkt.caplen
         end
     end
     if eflag then
@@ -125,14 +133,17 @@ local function ether(pkt)
                     out("vlan ", tag.id, ", p ", tag.pcp)
                     if tag.dei ~= 0 then out(", DEI") end
                     out(", ")
-                    if qflag then
-                        out(etnames[t] or "Unknown Ethertype (0x" .. hex4(t) .. ")")
+                    if t <= 1500 then
+                        out("802.3")
+                    elseif qflag then
+                        out(etnames[t] or "Unknown Ethertype (0x" .. hex4(t) .. ")", ", ")
                     else
                         ethertype(t)
+                        out(", ")
                     end
-                    out(", ")
                 end
             end
+            if t <= 1500 then return ether_llc(pkt, eth, hdr, t, false) end
         end
     end
     if net(pkt, t, len - hdr) then return end
@@ -153,55 +164,90 @@ end
 local sll1_types = { [0] = " In", "  B", "  M", "  P", "Out" }
 local sll2_types = { [0] = "In ", "B  ", "M  ", "P  ", "Out" }
 
+-- Interface names by index, as if_indextoname(3) gives them on this host: the names in
+-- /proc/net/dev and each one's /sys/class/net/NAME/ifindex. Read once, on first use.
 local ifnames
 local function ifname(idx)
     if not ifnames then
         ifnames = {}
-        local p = io.popen("ls /sys/class/net 2>/dev/null")
-        if p then
-            for name in p:lines() do
-                local f = io.open("/sys/class/net/" .. name .. "/ifindex")
-                if f then
-                    local n = tonumber(f:read("l") or "")
-                    f:close()
-                    if n then ifnames[n] = name end
+        local f = io.open("/proc/net/dev")
+        if f then
+            for line in f:lines() do
+                local name = line:match("^%s*([^%s:]+):")
+                if name then
+                    local g = io.open("/sys/class/net/" .. name .. "/ifindex")
+                    if g then
+                        local n = tonumber(g:read("l") or "")
+                        g:close()
+                        if n then ifnames[n] = name end
+                    end
                 end
             end
-            p:close()
+            f:close()
         end
     end
     return ifnames[idx] or "?"
 end
 
-local function pad(s, w)
-    if #s >= w then return s end
-    return s .. string.rep(" ", w - #s)
+local ifcol = {} -- interface name padded to 5 columns ("%-5s "), by index
+local function ifpad(idx)
+    local s = ifcol[idx]
+    if not s then
+        s = ifname(idx)
+        if #s < 5 then s = s .. string.rep(" ", 5 - #s) end
+        s = s .. " "
+        ifcol[idx] = s
+    end
+    return s
 end
 
+-- The cooked header under -e (or before a raw dump): [ifindex N ]type [addr ]proto, length
+local function sll_header(pkt, s, v2)
+    if v2 then
+        out("ifindex ", s.ifindex, " ")
+    else
+        out(sll1_types[s.pkttype] or "  ?", " ")
+    end
+    if s.halen == 6 then out(ethaddr(s.addr), " ") end
+    if not qflag then
+        local t = s.protocol
+        if t == 1 then
+            out("802.3")
+        elseif t == 4 then
+            out("802.2")
+        else
+            ethertype(t)
+        end
+        out(", length ", pkt.len, ": ")
+    end
+end
+
+-- Returns the -x dump start when it is not pkt.net_off.
 local function sll(pkt)
     local s = pkt.sll
+    local v2 = pkt.linktype == 276
     if not s or s.status ~= "ok" then
-        out(" [|sll]")
+        U.trunc(v2 and "sll2" or "sll")
         return
     end
-    local v2 = s.version == 2
     local hdr = v2 and 20 or 16
     local t = s.protocol
-    local function header()
-        if v2 then out("ifindex ", s.ifindex, " ") end
-        if not v2 then out(sll1_types[s.pkttype] or "  ?", " ") end
-        if s.halen == 6 then out(ethaddr(s.addr), " ") end
-        if not qflag then
-            ethertype(t)
-            out(", length ", pkt.len, ": ")
-        end
+    if v2 then out(ifpad(s.ifindex), sll2_types[s.pkttype] or "?  ", " ") end
+    if eflag then sll_header(pkt, s, v2) end
+    local length, caplen = pkt.len - hdr, pkt.caplen - hdr
+    if t > 1500 then
+        if net(pkt, t, length) then return end
+        if not eflag then sll_header(pkt, s, v2) end
+    elseif t == 1 then
+        -- Novell raw 802.3: IPX without an LLC header
+        local ipx = require "tcplua.print.ipx"
+        ipx.print(pkt, hdr, length)
+        return
+    elseif t == 4 then
+        llc = llc or require "tcplua.print.llc"
+        local h = llc.print(pkt, hdr, length, caplen)
+        if h >= 0 then return hdr + h end
     end
-    if v2 then
-        out(pad(ifname(s.ifindex), 5), " ", sll2_types[s.pkttype] or "?  ", " ")
-    end
-    if eflag then header() end
-    if t > 1500 and net(pkt, t, pkt.len - hdr) then return end
-    if not eflag then header() end
     if not hexopt and not qflag then out(U.hexascii(rest(pkt, hdr))) end
 end
 
@@ -261,11 +307,12 @@ local bylink = {
     [229] = function(pkt) net(pkt, 0x86dd, pkt.len) end,
 }
 
--- Print the link layer of pkt and everything above it.
+-- Print the link layer of pkt and everything above it. Returns where tcpdump's -x dump
+-- starts when that is not pkt.net_off (LLC/SNAP headers), else nil.
 function M.print(pkt)
     local f = bylink[pkt.linktype]
     if f then
-        f(pkt)
+        return f(pkt)
     else
         out("unsupported link-layer type ", pkt.linktype)
     end
