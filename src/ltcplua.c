@@ -164,6 +164,199 @@ static int l_tcplua_hexdump(lua_State *L)
     return 0;
 }
 
+static void push_dotted(lua_State *L, const uint8_t *a)
+{
+    char buf[16];
+    size_t n = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned v = a[i];
+        if (i)
+            buf[n++] = '.';
+        if (v >= 100)
+            buf[n++] = (char)('0' + v / 100);
+        if (v >= 10)
+            buf[n++] = (char)('0' + v / 10 % 10);
+        buf[n++] = (char)('0' + v % 10);
+    }
+    lua_pushlstring(L, buf, n);
+}
+
+/* tcplua.iphdr(pkt) -> off, hlen, tot_len, proto, frag_off, mf, df, rf, tos, ttl, id, src,
+ * dst: the IPv4 header in one call (printers read all of it for every packet), or nil when
+ * the packet has no complete IPv4 header. */
+static int l_tcplua_iphdr(lua_State *L)
+{
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    const struct tl_ip *ip = &f->dec.ip;
+    if (!TL_HAS(&f->dec, TL_LAYER_IP) || ip->version != 4 || f->caplen < ip->span.off + 20)
+        return 0;
+    lua_pushinteger(L, ip->span.off);
+    lua_pushinteger(L, ip->ihl * 4);
+    lua_pushinteger(L, ip->tot_len);
+    lua_pushinteger(L, ip->proto);
+    lua_pushinteger(L, ip->frag_off);
+    lua_pushboolean(L, ip->mf);
+    lua_pushboolean(L, ip->df);
+    lua_pushboolean(L, ip->rf);
+    lua_pushinteger(L, ip->tos);
+    lua_pushinteger(L, ip->ttl);
+    lua_pushinteger(L, ip->id);
+    push_dotted(L, ip->src);
+    push_dotted(L, ip->dst);
+    return 13;
+}
+
+/* tcplua.tcphdr(pkt) -> sport, dport, hlen, flags, flagstr, seq, ack, win, urp, cksum, or
+ * nil when the packet has no complete fixed TCP header. */
+static int l_tcplua_tcphdr(lua_State *L)
+{
+    static const char letters[] = "FSRP.UEW";
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    const struct tl_tcp *t = &f->dec.tcp;
+    if (!TL_HAS(&f->dec, TL_LAYER_TCP) || f->caplen < t->span.off + 20)
+        return 0;
+    lua_pushinteger(L, t->sport);
+    lua_pushinteger(L, t->dport);
+    lua_pushinteger(L, t->doff * 4);
+    lua_pushinteger(L, t->flags);
+    char fs[8];
+    int n = 0;
+    for (int b = 0; b < 8; b++)
+        if (t->flags & (1u << b))
+            fs[n++] = letters[b];
+    if (n)
+        lua_pushlstring(L, fs, (size_t)n);
+    else
+        lua_pushliteral(L, "none");
+    lua_pushinteger(L, t->seq);
+    lua_pushinteger(L, t->ack);
+    lua_pushinteger(L, t->win);
+    lua_pushinteger(L, t->urp);
+    lua_pushinteger(L, t->cksum);
+    return 10;
+}
+
+/* tcplua.relseq(pkt) -> rseq, rack, rnew: tcp.rseq, tcp.rack and tcp.rnew in one call. */
+static int l_tcplua_relseq(lua_State *L)
+{
+    struct tl_engine *e = ENG(L);
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    if (!TL_HAS(&f->dec, TL_LAYER_TCP) || f->dec.tcp.span.have < 14)
+        return 0;
+    tl_frame_relseq(e, f);
+    lua_pushinteger(L, f->rseq);
+    lua_pushinteger(L, f->rack);
+    lua_pushboolean(L, f->rnew);
+    return 3;
+}
+
+static char *put_u32(char *q, uint32_t v)
+{
+    char tmp[10];
+    int i = 10;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    memcpy(q, tmp + i, (size_t)(10 - i));
+    return q + (10 - i);
+}
+
+static uint32_t be32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* tcplua.tcpopts(pkt, off, n, sackbase) -> true after appending ", options [...]" for the n
+ * option bytes at off, when they are all of the everyday kinds (eol, nop, mss, wscale,
+ * sackOK, sack, TS) with their normal lengths and fully captured; false (nothing appended)
+ * otherwise, for the Lua printer's general path. SACK edges print relative to sackbase. */
+static int l_tcplua_tcpopts(lua_State *L)
+{
+    struct tl_engine *e = ENG(L);
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    lua_Integer off = luaL_checkinteger(L, 2), n = luaL_checkinteger(L, 3);
+    uint32_t base = (uint32_t)luaL_optinteger(L, 4, 0);
+    if (off < 0 || n <= 0 || n > 40 || off + n > (lua_Integer)f->caplen) {
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    const uint8_t *o = f->data + off;
+    char *q0 = tl_out_reserve(&e->out, 512), *q = q0;
+    if (!q0) {
+        lua_pushboolean(L, 0);
+        return 1;
+    }
+    memcpy(q, ", options [", 11);
+    q += 11;
+    for (lua_Integer i = 0; i < n;) {
+        uint8_t kind = o[i];
+        if (i)
+            *q++ = ',';
+        if (kind == 0 || kind == 1) {
+            memcpy(q, kind ? "nop" : "eol", 3);
+            q += 3;
+            i++;
+            if (kind == 0)
+                break;
+            continue;
+        }
+        if (i + 1 >= n)
+            goto general;
+        uint8_t len = o[i + 1];
+        if (len < 2 || i + len > n)
+            goto general;
+        const uint8_t *d = o + i + 2;
+        if (kind == 2 && len == 4) {
+            memcpy(q, "mss ", 4);
+            q = put_u32(q + 4, (uint32_t)d[0] << 8 | d[1]);
+        } else if (kind == 3 && len == 3) {
+            memcpy(q, "wscale ", 7);
+            q = put_u32(q + 7, d[0]);
+        } else if (kind == 4 && len == 2) {
+            memcpy(q, "sackOK", 6);
+            q += 6;
+        } else if (kind == 8 && len == 10) {
+            memcpy(q, "TS val ", 7);
+            q = put_u32(q + 7, be32(d));
+            memcpy(q, " ecr ", 5);
+            q = put_u32(q + 5, be32(d + 4));
+        } else if (kind == 5 && len > 2 && (len - 2) % 8 == 0) {
+            memcpy(q, "sack ", 5);
+            q = put_u32(q + 5, (uint32_t)(len - 2) / 8);
+            *q++ = ' ';
+            for (int k = 0; k < len - 2; k += 8) {
+                *q++ = '{';
+                q = put_u32(q, be32(d + k) - base);
+                *q++ = ':';
+                q = put_u32(q, be32(d + k + 4) - base);
+                *q++ = '}';
+            }
+        } else {
+            goto general;
+        }
+        i += len;
+    }
+    *q++ = ']';
+    e->out.len += (size_t)(q - q0);
+    lua_pushboolean(L, 1);
+    return 1;
+general:
+    lua_pushboolean(L, 0);
+    return 1;
+}
+
+/* tcplua.put_ts(pkt): append the timestamp prefix (tcplua.ts without the string). */
+static int l_tcplua_put_ts(lua_State *L)
+{
+    struct tl_engine *e = ENG(L);
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    char *p = tl_out_reserve(&e->out, 96);
+    if (p)
+        e->out.len += tl_timefmt_format(&e->tf, f->sec, f->frac, p);
+    return 0;
+}
+
 /* tcplua.write(pkt): write the packet to the -w file. */
 static int l_tcplua_write(lua_State *L)
 {
@@ -260,7 +453,10 @@ int tl_luaopen_tcplua(lua_State *L)
     static const luaL_Reg plain[] = {{"out", l_tcplua_out},     {"ts", l_tcplua_ts},
                                      {"hexdump", l_tcplua_hexdump}, {"write", l_tcplua_write},
                                      {"mark", l_tcplua_mark},   {"take", l_tcplua_take},
-                                     {"exit", l_tcplua_exit},   {NULL, NULL}};
+                                     {"exit", l_tcplua_exit},   {"iphdr", l_tcplua_iphdr},
+                                     {"tcphdr", l_tcplua_tcphdr}, {"relseq", l_tcplua_relseq},
+                                     {"put_ts", l_tcplua_put_ts}, {"tcpopts", l_tcplua_tcpopts},
+                                     {NULL, NULL}};
     lua_createtable(L, 0, 16);
     lua_pushlightuserdata(L, e);
     luaL_setfuncs(L, plain, 1);

@@ -11,7 +11,7 @@
 local tcplua = require "tcplua"
 
 local M = {}
-local out, ts, hexdump = tcplua.out, tcplua.ts, tcplua.hexdump
+local out, put_ts, hexdump = tcplua.out, tcplua.put_ts, tcplua.hexdump
 local opt = tcplua.opt
 
 -- ethertype -> network printer module
@@ -78,7 +78,7 @@ function M.packet(pkt)
         local s = tostring(n)
         out(pads[#s] or "", s, "  ")
     end
-    out(ts(pkt))
+    put_ts(pkt)
     U.truncated = false
     local hdr = linkprint(pkt) -- the link header's length when it is not pkt.net_off
     if hexon then

@@ -6,6 +6,7 @@ local U = require "tcplua.print.util"
 
 local M = {}
 local out, opt = tcplua.out, tcplua.opt
+local iphdr = tcplua.iphdr
 local vflag = opt.v or 0
 local eflag = (opt.e or 0) ~= 0 and opt.e ~= false
 local nflag = (opt.n or 0) ~= 0 and opt.n ~= false
@@ -162,8 +163,8 @@ end
 
 local depth = 0
 
--- Print an IPv4 packet from "IP " on; length = bytes on the wire from the IP header.
-function M.print(pkt, length)
+-- A packet without a complete IPv4 header: what tcpdump says instead.
+local function print_short(pkt)
     local ip = pkt.ip
     local off = ip and ip.off or pkt.net_off or 0
     local b0 = pkt:u8(off)
@@ -180,28 +181,27 @@ function M.print(pkt, length)
         return
     end
     if not eflag then out("IP ") end
+    out(" [|ip]")
+end
+
+-- Print an IPv4 packet from "IP " on; length = bytes on the wire from the IP header.
+function M.print(pkt, length)
+    -- the whole fixed header in one call (tcplua.iphdr): this runs for every IPv4 packet
+    local off, hlen, len, proto, fragoff, mf, df, rf, tos, ttl, id, src, dst = iphdr(pkt)
+    if not off then return print_short(pkt) end
+    if not eflag then out("IP ") end
     length = length or (pkt.len - off)
-    if not ip or pkt.caplen - off < 20 then
-        out(" [|ip]")
-        return
-    end
-    local hlen = (b0 & 15) * 4
     if hlen < 20 then
         out("bad-hlen ", hlen)
         return
     end
-    local len = ip.tot_len
     if length < len then out("truncated-ip - ", len - length, " bytes missing! ") end
     if len < hlen then
         out("bad-len ", len)
         return
     end
-    local proto = ip.proto
-    local fragoff = ip.frag_off
-    local mf = ip.mf
-    local src, dst = host(ip.src), host(ip.dst)
+    if not nflag then src, dst = host(src), host(dst) end
     if vflag > 0 then
-        local tos = ip.tos
         out("(tos 0x", hex(tos))
         local ecn = tos & 3
         if ecn == 1 then
@@ -211,10 +211,8 @@ function M.print(pkt, length)
         elseif ecn == 3 then
             out(",CE")
         end
-        local ttl = ip.ttl
         if ttl >= 1 then out(", ttl ", ttl) end
-        out(", id ", ip.id, ", offset ", fragoff * 8, ", flags [")
-        local df, rf = ip.df, ip.rf
+        out(", id ", id, ", offset ", fragoff * 8, ", flags [")
         if mf or df or rf then
             local sep = ""
             if mf then
@@ -240,7 +238,8 @@ function M.print(pkt, length)
             end
             out(")")
         end
-        if not Kflag and ip.cksum_ok == false then
+        local ip = not Kflag and pkt.ip
+        if ip and ip.cksum_ok == false then
             out(", bad cksum ", hex(ip.cksum), " (->", hex(ip.cksum_good), ")!")
         end
         out(")\n    ")

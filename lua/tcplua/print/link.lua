@@ -28,9 +28,7 @@ local etnames = {
 }
 M.etnames = etnames
 
-local function is_vlan(t)
-    return t == 0x8100 or t == 0x88a8 or t == 0x9100 or t == 0x9200
-end
+local VLAN = { [0x8100] = true, [0x88a8] = true, [0x9100] = true, [0x9200] = true }
 
 -- "ethertype IPv4 (0x0800)" pieces
 local function ethertype(t)
@@ -103,7 +101,7 @@ local function ether(pkt)
     local src, dst
     if eflag then src, dst = ethaddr(eth.src), ethaddr(eth.dst) end
     local hdr = 14
-    if is_vlan(t) then
+    if VLAN[t] then
         local vl = pkt.vlan
         if not vl or vl.status ~= "ok" then
             -- tcpdump takes the cut tag as link header: nothing is left for -x
@@ -121,7 +119,7 @@ local function ether(pkt)
         end
         out(", length ", len, ": ")
     end
-    if is_vlan(t) then
+    if VLAN[t] then
         local vl = pkt.vlan
         local tags = vl and vl.tags
         if tags then

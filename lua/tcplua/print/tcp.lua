@@ -6,6 +6,7 @@ local U = require "tcplua.print.util"
 
 local M = { own_addrs = true }
 local out, opt = tcplua.out, tcplua.opt
+local tcphdr, relseq, tcpopts = tcplua.tcphdr, tcplua.relseq, tcplua.tcpopts
 local vflag = opt.v or 0
 local qflag = (opt.q or 0) ~= 0 and opt.q ~= false
 local Sflag = (opt.S or 0) ~= 0 and opt.S ~= false
@@ -79,19 +80,15 @@ end
 -- is ack - 1 when this packet opened (or a SYN restarted) the connection's entry, where the
 -- printed numbers are absolute. tcp.rnew (from the C table, if it offers it) says so
 -- exactly; else an entry is taken as new when both printed numbers are absolute.
-local function sack_base(tcp, flags, seq, ack, rack)
+local function sack_base(rnew, flags, seq, ack, rack)
     if not ack or Sflag then return 0 end
-    local new = tcp.rnew
-    if new == nil then
-        new = flags & 2 ~= 0 or (rack == ack and seq == tcp.seq)
-    end
-    if new then return (ack - 1) & 0xffffffff end
+    if rnew then return (ack - 1) & 0xffffffff end
     return (ack - rack) & 0xffffffff
 end
 
 -- The option list s (the header bytes after the fixed 20) of n bytes. Returns false after
 -- "[bad opt]" (the caller then stops the line).
-local function options(s, n, flags, tcp, seq, ack, rack)
+local function options(s, n, flags, rnew, seq, ack, rack)
     out(", options [")
     local i = 1
     local first = true
@@ -132,7 +129,7 @@ local function options(s, n, flags, tcp, seq, ack, rack)
         elseif kind == 8 then
             out(" val ", be32(s, i), " ecr ", be32(s, i + 4))
         elseif kind == 5 then
-            local sackbase = sack_base(tcp, flags, seq, ack, rack)
+            local sackbase = sack_base(rnew, flags, seq, ack, rack)
             out(" ", dl // 8, " ")
             for k = 0, dl - 1, 8 do
                 out("{", (be32(s, i + k) - sackbase) & 0xffffffff, ":",
@@ -286,6 +283,8 @@ local apps = { [80] = http, [8080] = http, [22] = ssh }
 M.apps = apps
 
 local function app(pkt, sport, dport, off, length, rst)
+    local f = apps[sport] or apps[dport]
+    if not f and not rst then return end -- most segments: no need to copy the payload
     local p = pkt:sub(off, length) or ""
     if rst then
         out(" [RST")
@@ -297,7 +296,6 @@ local function app(pkt, sport, dport, off, length, rst)
         out(" ", U.printn(sub(p, 1, n)), "]")
         return
     end
-    local f = apps[sport] or apps[dport]
     if f == http then
         out(": ")
         f(p, length)
@@ -308,10 +306,11 @@ end
 
 -- Print a TCP segment after "IP "/"IP6 " (ctx as described in tcplua.print).
 function M.print(pkt, ctx)
-    local tcp = pkt.tcp
     local off = ctx.off
     local length = ctx.len
-    local sport, dport = pkt:u16(off), pkt:u16(off + 2)
+    -- the whole fixed header in one call; only a cut header needs byte reads
+    local sport, dport, hlen, flags, flagstr, tseq, tack, win, urp, cksum = tcphdr(pkt)
+    if not sport then sport, dport = pkt:u16(off), pkt:u16(off + 2) end
     if not dport then
         out(ctx.src, " > ", ctx.dst, ": [|tcp]")
         return
@@ -321,11 +320,10 @@ function M.print(pkt, ctx)
     else
         out(port(sport), " > ", port(dport), ": ")
     end
-    if not tcp or pkt.caplen - off < 20 then
+    if not hlen then
         out(" [|tcp]")
         return
     end
-    local hlen = tcp.doff * 4
     if hlen < 20 then
         out(" tcp ", (length - hlen) & 0xffffffff, " [bad hdr length ", hlen, " - too short, < 20]")
         return
@@ -335,18 +333,17 @@ function M.print(pkt, ctx)
         if hlen > length then out(" [bad hdr length ", hlen, " - too long, > ", length, "]") end
         return
     end
-    local flags = tcp.flags
-    out("Flags [", tcp.flagstr, "]")
+    out("Flags [", flagstr, "]")
     -- tcpdump consults its connection table (ACK set, no -S) before the length checks
-    local seq, ack, rack
+    local seq, ack, rack, rnew
     if flags & 16 == 0 then
-        seq = tcp.seq
+        seq = tseq
     else
-        ack = tcp.ack
+        ack = tack
         if Sflag then
-            seq, rack = tcp.seq, ack
+            seq, rack = tseq, ack
         else
-            seq, rack = tcp.rseq, tcp.rack
+            seq, rack, rnew = relseq(pkt)
         end
     end
     if hlen > length then
@@ -354,11 +351,12 @@ function M.print(pkt, ctx)
         return
     end
     if vflag > 0 and not Kflag and not ctx.frag then
+        local tcp = pkt.tcp
         local ok = tcp.cksum_ok
         local ql = M.qlimit
         if ql and off + length > ql then ok = nil end
         if ok ~= nil and (ctx.ipver == 4 or length > 0) then
-            out(", cksum 0x", hex4(tcp.cksum))
+            out(", cksum 0x", hex4(cksum))
             if ok then
                 out(" (correct)")
             else
@@ -372,12 +370,13 @@ function M.print(pkt, ctx)
         if length > 0 then out(":", (seq + length) & 0xffffffff) end
     end
     if ack then out(", ack ", rack) end
-    out(", win ", tcp.win)
-    if flags & 32 ~= 0 then out(", urg ", tcp.urp) end
-    if hlen > 20 then
+    out(", win ", win)
+    if flags & 32 ~= 0 then out(", urg ", urp) end
+    if hlen > 20 and not tcpopts(pkt, off + 20, hlen - 20, sack_base(rnew, flags, seq, ack, rack)) then
+        -- the everyday options are formatted in C (tcplua.tcpopts); the rest here
         local s = pkt:sub(off + 20, hlen - 20) or ""
         seg_pkt, seg_ctx, seg_off, seg_hlen, seg_len = pkt, ctx, off, hlen, length
-        local r = options(s, hlen - 20, flags, tcp, seq, ack, rack)
+        local r = options(s, hlen - 20, flags, rnew, seq, ack, rack)
         seg_pkt, seg_ctx = nil, nil
         if r == "trunc" then
             -- the option's kind or length byte was not captured (tcpdump's longjmp)
