@@ -275,3 +275,43 @@ int tl_capture_rotate(struct tl_engine *e, char *err, size_t errlen)
         e->dump_index = 0;
     return tl_capture_open_dump(e, err, errlen);
 }
+
+/* -L: the data link types the device offers, as tcpdump lists them (on stderr). */
+int tl_list_datalinks(struct tl_options *o)
+{
+    char err[PCAP_ERRBUF_SIZE + 512], dev[256];
+    struct tl_engine tmp;
+    memset(&tmp, 0, sizeof(tmp));
+    tmp.opt = o;
+    if (o->iface)
+        device_by_index(o->iface, dev, sizeof(dev));
+    else if (default_device(dev, sizeof(dev), err, sizeof(err)) < 0)
+        goto fail;
+    if (activate(&tmp, dev, err, sizeof(err)) < 0)
+        goto fail;
+    int *dlts = NULL;
+    int n = pcap_list_datalinks(tmp.pcap, &dlts);
+    if (n < 0) {
+        snprintf(err, sizeof(err), "%s", pcap_geterr(tmp.pcap));
+        goto fail;
+    }
+    fprintf(stderr, "Data link types for %s (use option -y to set):\n", dev);
+    for (int i = 0; i < n; i++) {
+        const char *name = pcap_datalink_val_to_name(dlts[i]);
+        if (name) {
+            const char *desc = pcap_datalink_val_to_description(dlts[i]);
+            fprintf(stderr, "  %s (%s)%s\n", name, desc ? desc : "",
+                    tl_linktype_supported(dlts[i]) ? "" : " (printing not supported)");
+        } else {
+            fprintf(stderr, "  DLT %d (printing not supported)\n", dlts[i]);
+        }
+    }
+    pcap_free_datalinks(dlts);
+    pcap_close(tmp.pcap);
+    return 0;
+fail:
+    if (tmp.pcap)
+        pcap_close(tmp.pcap);
+    fprintf(stderr, "tcplua: %s\n", err);
+    return 1;
+}

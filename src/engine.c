@@ -186,7 +186,7 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *b
             if (e->opt->U)
                 pcap_dump_flush(e->dumper);
         }
-        if (!lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_PACKET)) &&
+        if (!e->opt->count_only && !lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_PACKET)) &&
             call_hook_pkt(e, TL_HOOK_PACKET, 0) != LUA_OK)
             goto stop;
     }
@@ -464,6 +464,12 @@ int tl_engine_run(struct tl_options *o)
     }
     if (e->exit_requested && !e->script_failed)
         status = e->exit_code;
+    if (o->count_only && o->ninputs > 0 && status == 0) { /* --count: the number alone */
+        char line[48];
+        int n = snprintf(line, sizeof(line), "%llu packet%s\n", (unsigned long long)e->kept,
+                         e->kept == 1 ? "" : "s");
+        tl_out_bytes(&e->out, line, (size_t)n);
+    }
     if (e->script_failed)
         status = TL_EXIT_SCRIPT;
     tl_out_flush(&e->out);

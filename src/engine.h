@@ -71,6 +71,8 @@ extern volatile sig_atomic_t tl_stop_signal;
 int tl_engine_run(struct tl_options *opt);
 /* -d: print the compiled filter and return the exit status (capture.c). */
 int tl_dump_filter(struct tl_options *opt);
+/* -L: list the device's data link types and return the exit status (capture.c). */
+int tl_list_datalinks(struct tl_options *opt);
 
 /* Lua bindings (lpkt.c, ltcplua.c). */
 void tl_lpkt_register(struct lua_State *L);

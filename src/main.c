@@ -354,6 +354,8 @@ int main(int argc, char **argv)
         list_devices();
     if (opt.list_file)
         read_list(&opt, opt.list_file);
+    if (opt.Lflag)
+        return tl_list_datalinks(&opt);
     if (opt.d)
         return tl_dump_filter(&opt);
     return tl_engine_run(&opt);

@@ -96,9 +96,21 @@ sigint() {
   [ "$(tcpdump -r "$T/int.pcap" 2>/dev/null | wc -l)" = "$want" ] || fail "-w file after SIGINT does not hold the $want printed packets"
 }
 
+# -D and -L inside the test namespace: the same listing as tcpdump's.
+lists() {
+  for args in "-D" "-L -i veA$ID" "-L -i lo"; do
+    ip netns exec "$NA" tcpdump $args >"$T/td.out" 2>"$T/td.err"; local r1=$?
+    ip netns exec "$NA" "$TL" $args >"$T/tl.out" 2>"$T/tl.err"; local r2=$?
+    [ $r1 = $r2 ] || fail "$args: exit $r2, tcpdump $r1"
+    diff "$T/td.out" "$T/tl.out" || fail "$args: stdout differs"
+    diff <(sed 's/^tcpdump: /tcplua: /' "$T/td.err") "$T/tl.err" || fail "$args: stderr differs"
+  done
+}
+
 case $CASE in
+  lists) lists ;;
   side_by_side) side_by_side ;;
   sigint) sigint ;;
-  *) side_by_side; sigint ;;
+  *) lists; side_by_side; sigint ;;
 esac
 echo "ok [live/$CASE]"
