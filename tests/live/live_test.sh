@@ -4,7 +4,7 @@
 # tcplua's -w file must read back in tcpdump as tcpdump's own does; SIGINT must stop a live
 # capture cleanly with statistics and a valid -w file. Touches nothing outside its namespaces.
 set -u
-TL=$1
+TL=$(readlink -f "$1")
 CASE=${2:-all}
 ID=$$
 NA=tlA$ID; NB=tlB$ID
@@ -22,13 +22,11 @@ if [ "$(id -u)" != 0 ] || ! ip netns add "$NA" 2>/dev/null; then
 fi
 ip netns add "$NB"
 ip link add veA$ID netns "$NA" type veth peer name veB$ID netns "$NB"
-for n in "$NA" "$NB"; do
-  ip netns exec "$n" sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-  ip netns exec "$n" sysctl -qw net.ipv6.conf.default.disable_ipv6=1
-  ip -n "$n" link set lo up
-done
-ip -n "$NA" addr add 10.213.0.1/24 dev veA$ID; ip -n "$NA" link set veA$ID up
-ip -n "$NB" addr add 10.213.0.2/24 dev veB$ID; ip -n "$NB" link set veB$ID up
+for n in "$NA" "$NB"; do ip -n "$n" link set lo up; done
+ip -n "$NA" addr add 10.213.0.1/24 dev veA$ID; ip -n "$NA" addr add fd00:213::1/64 dev veA$ID nodad
+ip -n "$NB" addr add 10.213.0.2/24 dev veB$ID; ip -n "$NB" addr add fd00:213::2/64 dev veB$ID nodad
+ip -n "$NA" link set veA$ID up; ip -n "$NB" link set veB$ID up
+sleep 1 # let the links' own first packets (router solicitations, MLD reports) go by
 PY=/usr/bin/python3
 
 # Waits until each of the given stderr files says "listening on".
@@ -65,7 +63,7 @@ PYEOF
 }
 
 side_by_side() {
-  local n=12 filt="tcp or udp"
+  local n=12 filt="ip and (tcp or udp)"
   ip netns exec "$NA" tcpdump -i veA$ID -n -t -c $n -w "$T/td.pcap" --print $filt >"$T/td.out" 2>"$T/td.err" &
   local p1=$!
   ip netns exec "$NA" "$TL" -i veA$ID -n -t -c $n -w "$T/tl.pcap" --print $filt >"$T/tl.out" 2>"$T/tl.err" &
@@ -83,7 +81,7 @@ side_by_side() {
 }
 
 sigint() {
-  ip netns exec "$NA" "$TL" -i veA$ID -n -w "$T/int.pcap" --print tcp >"$T/int.out" 2>"$T/int.err" &
+  ip netns exec "$NA" "$TL" -i veA$ID -n -w "$T/int.pcap" --print ip and tcp >"$T/int.out" 2>"$T/int.err" &
   local p=$!; PIDS=$p
   wait_listening "$T/int.err"
   traffic
@@ -94,6 +92,56 @@ sigint() {
   local want; want=$(wc -l <"$T/int.out")
   [ "$want" -gt 0 ] || fail "nothing captured"
   [ "$(tcpdump -r "$T/int.pcap" 2>/dev/null | wc -l)" = "$want" ] || fail "-w file after SIGINT does not hold the $want printed packets"
+}
+
+# Everything a small exchange puts on the wire (ARP, IPv4 and IPv6 TCP sessions, UDP, an ICMP
+# port unreachable, ICMP and ICMPv6 echo, neighbour discovery), recorded by tcpdump, then
+# read by both programs with the usual option sets.
+more_traffic() {
+  ip netns exec "$NB" $PY - <<'PYEOF' &
+import socket
+s = socket.socket(socket.AF_INET6); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("fd00:213::2", 8081)); s.listen(1); s.settimeout(10)
+c, _ = s.accept(); c.recv(1000); c.sendall(b"v6 reply"); c.close()
+PYEOF
+  local srv=$!
+  sleep 0.5
+  ip netns exec "$NA" $PY - <<'PYEOF'
+import socket, struct, time
+def csum(b):
+    if len(b) % 2: b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b)); s = (s >> 16) + (s & 0xffff); s += s >> 16
+    return ~s & 0xffff
+c = socket.create_connection(("fd00:213::2", 8081), timeout=10); c.sendall(b"v6 hello"); c.recv(100); c.close()
+u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.sendto(b"nobody here", ("10.213.0.2", 9)); time.sleep(0.2)
+r = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)
+body = struct.pack("!BBHHH", 8, 0, 0, 7, 1) + b"ping data"
+r.sendto(body[:2] + struct.pack("!H", csum(body)) + body[4:], ("10.213.0.2", 0))
+r6 = socket.socket(socket.AF_INET6, socket.SOCK_RAW, socket.IPPROTO_ICMPV6)
+r6.sendto(struct.pack("!BBHHH", 128, 0, 0, 9, 1) + b"ping6", ("fd00:213::2", 0))
+time.sleep(0.5)
+PYEOF
+  wait $srv
+}
+
+real_traffic() {
+  ip netns exec "$NA" tcpdump -i veA$ID -w "$T/real.pcap" >/dev/null 2>"$T/rec.err" &
+  local p=$!; PIDS=$p
+  wait_listening "$T/rec.err"
+  traffic; more_traffic
+  sleep 1.5; kill -INT $p; wait $p; PIDS=
+  local n; n=$(tcpdump -r "$T/real.pcap" 2>/dev/null | wc -l)
+  [ "$n" -ge 25 ] || fail "recorded only $n packets"
+  for kind in "ARP" "ICMP" "ICMP6" "IP6 fd00" "UDP" "Flags \\[F"; do
+    tcpdump -n -r "$T/real.pcap" 2>/dev/null | grep -q "$kind" || fail "no $kind in the recording"
+  done
+  for opts in "-n" "-n -v" "-n -vv" "-n -e" "-n -x" "-n -X" "-n -S" "-n -tttt" "-n -q" "-n -A"; do
+    (cd "$T" && TZ=UTC tcpdump $opts -r real.pcap >td.out 2>td.err; echo $? >td.rc)
+    (cd "$T" && TZ=UTC PATH=/nonexistent "$TL" $opts -r real.pcap >tl.out 2>tl.err; echo $? >tl.rc)
+    diff "$T/td.out" "$T/tl.out" >/dev/null || { diff "$T/td.out" "$T/tl.out" | head; fail "real traffic, $opts: stdout differs"; }
+    diff <(sed 's/^tcpdump: /tcplua: /' "$T/td.err") "$T/tl.err" || fail "real traffic, $opts: stderr differs"
+    diff "$T/td.rc" "$T/tl.rc" || fail "real traffic, $opts: exit status differs"
+  done
 }
 
 # -D and -L inside the test namespace: the same listing as tcpdump's.
@@ -109,8 +157,9 @@ lists() {
 
 case $CASE in
   lists) lists ;;
+  real_traffic) real_traffic ;;
   side_by_side) side_by_side ;;
   sigint) sigint ;;
-  *) lists; side_by_side; sigint ;;
+  *) lists; side_by_side; sigint; real_traffic ;;
 esac
 echo "ok [live/$CASE]"
