@@ -105,7 +105,8 @@ run() {
     local label=$1 path=$2; shift 2
     local dir=$TMP/$label.run envv=(env -i "PATH=$path" "${PASS[@]}")
     mkdir "$dir"
-    [ $WRITABLE = 1 ] && chmod 1777 "$dir"
+    # set the mode the case relies on, whatever the caller's umask
+    if [ $WRITABLE = 1 ]; then chmod 1777 "$dir"; else chmod 755 "$dir"; fi
     [ "$TZMODE" = unset ] || envv+=("TZ=$TZMODE")
     if [ $NAMES = 1 ]; then
         (cd "$dir" && exec unshare -m -- /bin/sh -c \
