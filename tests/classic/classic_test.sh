@@ -7,7 +7,7 @@ TL=$1; SRC=$2; CASE=$3
 HERE=$(cd "$(dirname "$0")" && pwd)
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 export TZ=UTC
-LAB=$SRC/examples/lab_session.pcap
+LAB=${4:-$SRC/examples/lab_session.pcap} # the capture the test fixture builds
 HOSTS=$SRC/tests/captures/lab_hosts
 CAP=$T/classic.pcap
 
