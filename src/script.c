@@ -53,13 +53,17 @@ void tl_find_luadir(char *out, size_t n)
     snprintf(out, n, "%s", TL_INSTALL_LUADIR);
 }
 
-/* Search order for -s NAME: a path (NAME has a '/') as given; else the current directory,
- * each directory of $TCPLUA_PATH, then the shipped scripts. ".lua" may be left off. */
+/* Search order for -s NAME: a path (NAME has a '/') as given, else under the shipped
+ * scripts' directory (so -s examples/x.lua works installed too); a bare name in the current
+ * directory, each directory of $TCPLUA_PATH, then the shipped scripts. ".lua" may be left
+ * off. */
 int tl_find_script(const char *name, const char *luadir, char *out, size_t n)
 {
     if (strchr(name, '/')) {
         snprintf(out, n, "%s", name);
-        return file_exists(out);
+        if (file_exists(out) || name[0] == '/')
+            return file_exists(out);
+        return try_dir(out, n, luadir, name);
     }
     if (try_dir(out, n, ".", name)) {
         snprintf(out, n, "%s", name);
