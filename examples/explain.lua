@@ -1,6 +1,7 @@
 -- explain.lua: prints each packet as tcpdump (default.lua) does, then, indented under it, what
--- the packet means in its connection, in plain words for students reading their first
--- capture (docs/explain.md). English by default, Japanese with --arg lang=ja.
+-- it means in its connection, in plain words for students reading a first capture (docs/explain.md).
+-- Usage: tcplua -s examples/explain.lua [-n] [-S] -r capture.pcap [filter expression]
+-- --arg lang=ja: explanations in Japanese (default lang=en, English).
 local tcplua = require "tcplua"
 local printer = require "tcplua.print"
 local i18n = require "lib.i18n"
@@ -166,6 +167,12 @@ local function explain_tcp(pkt, t, flow)
         st.win_told[from] = true
         local w = t.win
         say[#say + 1] = T("win", w, who, w)
+    end
+    -- a capture that starts mid-connection: tcpdump's numbers turn relative at the second
+    -- packet (the first was printed absolute), with no handshake to explain it
+    if not told_relative and t.rseq and t.rseq ~= t.seq and not t.rnew then
+        told_relative = true
+        say[#say + 1] = T("relative_mid")
     end
     say[#say + 1] = flags_sentence(t.flagstr)
     return say

@@ -1,6 +1,8 @@
--- grade-exercise.lua: grades students' captures for the lab exercise of docs/grade-exercise.md
--- (connect to a web server, then read the three TCP phases): four pass/fail criteria per
--- capture, each with a reason and the packets that show it, as text, JSON lines or TAP.
+-- grade-exercise.lua: grades students' captures of the lab exercise (docs/grade-exercise.md):
+-- four pass/fail criteria per capture (connection, handshake, data, teardown), with reasons.
+-- Usage: tcplua -s examples/grade-exercise.lua [-n] [--hosts FILE] -r a.pcap [-r b.pcap ...]
+-- --arg port=N (web port, 80), client=HOST (the student's machine), format=text|json|tap,
+-- lang=en|ja. Exit status: 0 all passed, 1 some criterion failed, 2 some input unreadable.
 local tcplua = require "tcplua"
 local printer = require "tcplua.print"
 local i18n = require "lib.i18n"
@@ -86,7 +88,9 @@ end
 local function track_handshake(c, from, t, ev)
     local me = c.side[from]
     if t.syn and not t.ackf and from == 1 and not c.syn then
-        c.syn, c.syn_seq, me.base = ev, t.seq, t.seq
+        c.syn, c.syn_seq, me.base, c.nsyn = ev, t.seq, t.seq, 1
+    elseif t.syn and not t.ackf and from == 1 and t.seq == c.syn_seq and not c.synack then
+        c.nsyn, c.syn_retry = c.nsyn + 1, ev -- a retransmitted SYN
     elseif t.syn and t.ackf and from == 2 and not c.synack then
         c.synack, c.synack_seq, c.synack_ack, me.base = ev, t.seq, t.ack, t.seq
     elseif from == 1 and c.synack and not c.hs_ack and t.ackf and not t.syn then
@@ -101,6 +105,7 @@ local function track(c, pkt, t)
     local me, peer = c.side[from], c.side[3 - from]
     local ev = { num = pkt.num, line = (printer.format(pkt):gsub("\n$", "")) }
     if not c.first then c.first = ev end
+    if from == 2 then c.answered = true end
     track_handshake(c, from, t, ev)
     if not me.base then me.base = (t.seq - 1) & M32 end -- picked up mid-stream
     local len = seglen(pkt, t)
@@ -147,10 +152,13 @@ end
 
 local function grade_handshake(c)
     local sv = c.side[2]
-    local lines = evidence(c.syn, c.synack, c.hs_ack, not c.synack and sv.rst or nil)
-    if not c.syn then return crit(2, false, T("c2_nosyn"), lines) end
+    local lines = evidence(c.syn, c.syn_retry, c.synack, c.hs_ack,
+                           not c.synack and sv.rst or nil)
+    if not c.syn then return crit(2, false, T("c2_nosyn"), evidence(c.first)) end
     if not c.synack then
-        return crit(2, false, sv.rst and T("c2_refused") or T("c2_nosynack"), lines)
+        if sv.rst then return crit(2, false, T("c2_refused"), lines) end
+        if c.nsyn > 1 then return crit(2, false, T("c2_nosynack_retry", c.nsyn), lines) end
+        return crit(2, false, T("c2_nosynack"), lines)
     end
     local want = (c.syn_seq + 1) & M32
     if c.synack_ack ~= want then
@@ -195,6 +203,7 @@ local function grade_teardown(c)
         local who = (s[1].rst and (not s[2].rst or s[1].rst.num < s[2].rst.num)) and 1 or 2
         return crit(4, false, T("c4_rst", T(WHO[who][1])), lines)
     end
+    if not s[1].fin and not s[2].fin then return crit(4, false, T("c4_nofin_both"), lines) end
     for i = 1, 2 do
         if not s[i].fin then return crit(4, false, T("c4_nofin", T(WHO[i][1])), lines) end
     end
@@ -207,7 +216,8 @@ local function grade_teardown(c)
 end
 
 local function grade_conn(c)
-    local cs = { crit(1, true, T("c1_pass", c.cname, c.sname), evidence(c.first)),
+    local cs = { crit(1, true, T(c.answered and "c1_pass" or "c1_noanswer", c.cname, c.sname),
+                      evidence(c.first)),
                  grade_handshake(c), grade_data(c), grade_teardown(c) }
     local score = 0
     for _, r in ipairs(cs) do if r.pass then score = score + 1 end end
@@ -237,7 +247,9 @@ local function grade_capture(f)
                            history = best.history or "-" }
     else
         local why = T("c1_none", cfg.port)
-        if cfg.client and #others > 0 then
+        if f.npkts == 0 then
+            why = T("c1_empty")
+        elseif cfg.client and #others > 0 then
             local names = {}
             for i = 1, math.min(#others, 3) do names[i] = others[i] end
             why = T("c1_noclient", cfg.client, cfg.port, table.concat(names, ", "))

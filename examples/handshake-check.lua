@@ -1,6 +1,7 @@
 -- handshake-check.lua: for every TCP connection, checks the three-way handshake (SYN, SYN/ACK
 -- acking ISN+1, ACK acking the server's ISN+1, SYN retries, RTT) and tells how it ended (FIN
 -- teardown, half-close, RST, still open), citing the tcpdump lines that prove each finding.
+-- Usage: tcplua -s examples/handshake-check.lua [-n] -r capture.pcap [filter]; no --arg options.
 -- Exit status: 0 when every connection's handshake was complete and correct, 1 otherwise.
 local tcplua = require "tcplua"
 local format = require("tcplua.print").format

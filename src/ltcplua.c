@@ -346,6 +346,43 @@ general:
     return 1;
 }
 
+/* tcplua.cksum(pkt, layer) -> ok, good: whether the checksum of the layer ("ip", "tcp",
+ * "udp", "icmp", "icmp6") is right (nil when it cannot be checked) and the value it should
+ * have: tcp.cksum_ok and tcp.cksum_good in one call. */
+static int l_tcplua_cksum(lua_State *L)
+{
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    const char *name = luaL_checkstring(L, 2);
+    struct tl_packet *d = &f->dec;
+    if (!(d->decode_flags & TL_DECODE_CKSUM))
+        tl_decode_ex(d, d->linktype, f->data, f->caplen, f->len, TL_DECODE_CKSUM);
+    int checked, layer;
+    uint16_t calc, good;
+    if (strcmp(name, "tcp") == 0) {
+        layer = TL_LAYER_TCP, checked = d->tcp.cksum_checked, calc = d->tcp.cksum_calc;
+        good = d->tcp.cksum_good;
+    } else if (strcmp(name, "udp") == 0) {
+        layer = TL_LAYER_UDP, checked = d->udp.cksum_checked, calc = d->udp.cksum_calc;
+        good = d->udp.cksum_good;
+    } else if (strcmp(name, "ip") == 0) {
+        layer = TL_LAYER_IP, checked = d->ip.cksum_checked, calc = d->ip.cksum_calc;
+        good = d->ip.cksum_good;
+    } else if (strcmp(name, "icmp") == 0) {
+        layer = TL_LAYER_ICMP, checked = d->icmp.cksum_checked, calc = d->icmp.cksum_calc;
+        good = d->icmp.cksum_good;
+    } else if (strcmp(name, "icmp6") == 0) {
+        layer = TL_LAYER_ICMP6, checked = d->icmp6.cksum_checked, calc = d->icmp6.cksum_calc;
+        good = d->icmp6.cksum_good;
+    } else {
+        return luaL_argerror(L, 2, "ip, tcp, udp, icmp or icmp6");
+    }
+    if (!TL_HAS(d, layer) || !checked)
+        return 0;
+    lua_pushboolean(L, calc == 0);
+    lua_pushinteger(L, good);
+    return 2;
+}
+
 /* tcplua.put_ts(pkt): append the timestamp prefix (tcplua.ts without the string). */
 static int l_tcplua_put_ts(lua_State *L)
 {
@@ -456,6 +493,7 @@ int tl_luaopen_tcplua(lua_State *L)
                                      {"exit", l_tcplua_exit},   {"iphdr", l_tcplua_iphdr},
                                      {"tcphdr", l_tcplua_tcphdr}, {"relseq", l_tcplua_relseq},
                                      {"put_ts", l_tcplua_put_ts}, {"tcpopts", l_tcplua_tcpopts},
+                                     {"cksum", l_tcplua_cksum},
                                      {NULL, NULL}};
     lua_createtable(L, 0, 16);
     lua_pushlightuserdata(L, e);

@@ -15,6 +15,8 @@ return {
             .. "the connection is now open in both directions",
         relative = "from here on tcpdump prints sequence and ack numbers relative to each "
             .. "side's initial sequence number",
+        relative_mid = "from here on tcpdump prints sequence and ack numbers relative to the "
+            .. "first ones it saw in this connection, not as absolute values",
         midstream = "this connection began before the capture: its handshake is not in the capture",
         data_psh = "%s sends %d bytes with PUSH: hand them to the application at once",
         data = "%s sends %d bytes",
@@ -64,6 +66,8 @@ return {
             .. "これで両方向の接続が確立しました",
         relative = "ここから先、tcpdump はシーケンス番号と確認応答番号を、それぞれの側の初期"
             .. "シーケンス番号からの相対値で表示します",
+        relative_mid = "ここから先、tcpdump はシーケンス番号と確認応答番号を、この接続で最初に"
+            .. "見た番号からの相対値で表示します（絶対値ではありません）",
         midstream = "この接続はキャプチャ開始前に始まっていたため、ハンドシェイクは記録されていません",
         data_psh = "%sが %d バイトを PUSH 付きで送ります（受け取ったらすぐアプリケーションに"
             .. "渡すようにという指示です）",

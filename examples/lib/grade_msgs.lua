@@ -9,7 +9,9 @@ return {
         client = "client", server = "server",
         Client = "The client", Server = "The server",
         c1_pass = "%s opened a TCP connection to %s.",
+        c1_noanswer = "%s tried to open a TCP connection to %s (no packet came back).",
         c1_none = "The capture holds no TCP connection to port %s.",
+        c1_empty = "The capture holds no packets at all.",
         c1_noclient = "No TCP connection from %s to port %s; the capture has them only from %s.",
         nograde = "There is no connection to grade.",
         c2_pass = "SYN, then SYN/ACK acknowledging the client's initial sequence number + 1, "
@@ -18,6 +20,8 @@ return {
             .. "from the client.",
         c2_refused = "The server refused the connection with RST instead of answering with SYN/ACK.",
         c2_nosynack = "The server never answered the SYN with a SYN/ACK.",
+        c2_nosynack_retry = "The server never answered the SYN with a SYN/ACK, though the "
+            .. "client sent it %d times.",
         c2_badsynack = "The SYN/ACK acknowledges %s, but the client's initial sequence "
             .. "number + 1 is %s.",
         c2_noack = "The client never acknowledged the server's SYN/ACK, so the handshake "
@@ -34,6 +38,7 @@ return {
             .. "afterwards).",
         c4_rst = "%s aborted the connection with RST instead of closing it with FIN.",
         c4_nofin = "%s never sent a FIN.",
+        c4_nofin_both = "Neither side sent a FIN: the capture ends with the connection still open.",
         c4_finunacked = "%s's FIN was never acknowledged by the %s.",
         head = "== %s: %d/%d points",
         graded = "graded connection %d of %d to port %s: %s > %s, %d packets "
@@ -54,7 +59,9 @@ return {
         client = "クライアント", server = "サーバ",
         Client = "クライアント", Server = "サーバ",
         c1_pass = "%s から %s への TCP 接続が記録されています。",
+        c1_noanswer = "%s から %s への TCP 接続を試みていますが、応答のパケットがありません。",
         c1_none = "ポート %s への TCP 接続がキャプチャに見当たりません。",
+        c1_empty = "キャプチャにパケットが一つも記録されていません。",
         c1_noclient = "%s からポート %s への TCP 接続がありません（記録されているのは %s "
             .. "からの接続だけです）。",
         nograde = "採点できる接続がありません。",
@@ -63,6 +70,8 @@ return {
         c2_nosyn = "接続の途中からキャプチャが始まっていて、クライアントの SYN がありません。",
         c2_refused = "サーバは SYN/ACK を返さず、RST で接続を拒否しています。",
         c2_nosynack = "サーバが SYN に対して SYN/ACK を返していません。",
+        c2_nosynack_retry = "クライアントは SYN を %d 回送りましたが、サーバは SYN/ACK を"
+            .. "返していません。",
         c2_badsynack = "SYN/ACK の確認応答番号が %s になっていますが、クライアントの"
             .. "初期シーケンス番号＋1 は %s です。",
         c2_noack = "クライアントがサーバの SYN/ACK に ACK を返していないため、"
@@ -79,6 +88,7 @@ return {
             .. "が送られています）。",
         c4_rst = "%sが FIN による通常の切断ではなく、RST で接続を強制終了しています。",
         c4_nofin = "%sが FIN を送っていません。",
+        c4_nofin_both = "どちらの側も FIN を送っておらず、接続が開いたままキャプチャが終わっています。",
         c4_finunacked = "%sの FIN に対して%sからの確認応答がありません。",
         head = "== %s: %d/%d 点",
         graded = "採点した接続: %d 件目／全 %d 件（ポート %s 宛て）: %s > %s、%d パケット"

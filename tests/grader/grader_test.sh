@@ -160,6 +160,131 @@ ja)
   expect_line "不合格 4. 接続の切断: クライアントの FIN に対してサーバからの確認応答がありません。"
   expect_line "$CAP/notpcap.pcap: キャプチャファイルとして読み取れません: unknown file format"
   expect_line "まとめ: キャプチャ 2 件のうち、全項目合格 0 件、不合格の項目あり 1 件、読み取れないファイル 1 件" ;;
+ipv6)
+  # the perfect session over IPv6: the same numbers, so every criterion passes
+  grade ipv6.pcap; expect_rc 0
+  expect_line "== $CAP/ipv6.pcap: 4/4 points"; expect_verdicts "PASS PASS PASS PASS"
+  expect_line "graded connection 1 of 1 to port 80: 2001:db8::10.4376 > 2001:db8::20.80, 11 packets (conn_state SF, history ShADdfFa)"
+  expect_line "PASS 1. TCP connection to port 80: 2001:db8::10.4376 opened a TCP connection to 2001:db8::20.80."
+  expect_line "${C2}"; expect_line "$C3"; expect_line "$C4"
+  # the handshake evidence is the three IPv6 packets
+  sed -n "/^PASS 2\./,/^PASS 3\./p" "$T/out" | grep -c '^    .* IP6 ' | grep -qx 3 || fail "handshake evidence is not 3 IP6 lines"
+  expect_line "summary: 1 capture(s): 1 passed every criterion, 0 failed some, 0 unreadable" ;;
+late)
+  # capture started at packet 4 (the GET): no SYN, so 2 fails; the client's bytes are
+  # counted from its first seq - 1 (345) and the server's 183 + 1506 = 1689 are all acked
+  # (ack 1690); both FINs are acked: 3/4
+  grade late.pcap; expect_rc 1
+  expect_line "== $CAP/late.pcap: 3/4 points"; expect_verdicts "PASS FAIL PASS PASS"
+  expect_line "FAIL 2. three-way handshake: The capture starts in the middle of the connection: there is no SYN from the client."
+  # the evidence of 2 is the first packet of the capture, the GET printed with absolute numbers
+  sed -n "/^FAIL 2\./,/^PASS 3\./p" "$T/out" | grep '^    ' >"$T/ev"
+  [ "$(wc -l <"$T/ev")" = 1 ] && grep -q 'Flags \[P\.\], seq 3898758851:3898759196, ack 3317888771,' "$T/ev" || fail "evidence of 2 is not the first packet"
+  expect_line "$C3"; expect_line "$C4" ;;
+nofin)
+  # handshake and data both ways, all acked, then nothing: no FIN, no RST
+  grade nofin.pcap; expect_rc 1
+  expect_line "== $CAP/nofin.pcap: 3/4 points"; expect_verdicts "PASS PASS PASS FAIL"
+  expect_line "graded connection 1 of 1 to port 80: 192.0.2.10.4376 > 198.51.100.20.80, 7 packets (conn_state S1, history ShADd)"
+  expect_line "$C2"; expect_line "$C3"
+  expect_line "FAIL 4. connection teardown: Neither side sent a FIN: the capture ends with the connection still open."
+  grep -q 'Flags \[[FR]' "$T/out" && fail "FIN or RST cited as evidence"; true ;;
+synonly)
+  # three SYNs with the same ISN, nothing back: a connection attempt (1 point), no
+  # handshake, no data, no FIN
+  grade synonly.pcap; expect_rc 1
+  expect_line "== $CAP/synonly.pcap: 1/4 points"; expect_verdicts "PASS FAIL FAIL FAIL"
+  expect_line "graded connection 1 of 1 to port 80: 192.0.2.10.4376 > 198.51.100.20.80, 3 packets (conn_state S0, history S)"
+  expect_line "PASS 1. TCP connection to port 80: 192.0.2.10.4376 tried to open a TCP connection to 198.51.100.20.80 (no packet came back)."
+  expect_line "FAIL 2. three-way handshake: The server never answered the SYN with a SYN/ACK, though the client sent it 3 times."
+  expect_line "FAIL 3. data transfer: The client sent no data."
+  expect_line "FAIL 4. connection teardown: Neither side sent a FIN: the capture ends with the connection still open."
+  # evidence of 2: the first SYN (00:00:40.01) and the last retry (3 s later)
+  sed -n "/^FAIL 2\./,/^FAIL 3\./p" "$T/out" | grep '^    ' | cut -c5-19 | tr '\n' ' ' | grep -qx '01:46:40.010000 01:46:43.010000 ' || fail "evidence of 2 is not the first and last SYN" ;;
+empty)
+  # a valid pcap header and no packet: no connection, criterion 1 fails and 2-4 with it
+  grade empty.pcap; expect_rc 1
+  expect_line "== $CAP/empty.pcap: 0/4 points"; expect_verdicts "FAIL FAIL FAIL FAIL"
+  expect_line "FAIL 1. TCP connection to port 80: The capture holds no packets at all."
+  expect_line "FAIL 4. connection teardown: There is no connection to grade."
+  grep -q "not a readable capture" "$T/out" && fail "an empty capture is a readable one"
+  grep -q '^warning' "$T/out" && fail "warning for an empty capture"
+  expect_line "summary: 1 capture(s): 0 passed every criterion, 1 failed some, 0 unreadable" ;;
+outcomes_json)
+  # every outcome in one batch, as JSON: score, verdicts, reason keywords, exit status
+  grade --arg format=json perfect.pcap ipv6.pcap two.pcap late.pcap rst.pcap nofin.pcap synonly.pcap noweb.pcap empty.pcap cut.pcap notpcap.pcap
+  expect_rc 2
+  /usr/bin/python3 - "$T/out" "$CAP" <<'PY' || fail "json output wrong"
+import json, sys
+cap = sys.argv[2] + "/"
+objs = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert len(objs) == 12, len(objs)
+P, F = True, False
+want = {  # file: (score, verdicts, {criterion: words its reason must hold})
+    "perfect.pcap": (4, [P, P, P, P], {4: ["Each side sent a FIN"]}),
+    "ipv6.pcap": (4, [P, P, P, P], {1: ["2001:db8::10.4376", "2001:db8::20.80"]}),
+    "two.pcap": (4, [P, P, P, P], {}),
+    "late.pcap": (3, [P, F, P, P], {2: ["middle of the connection", "no SYN"]}),
+    "rst.pcap": (3, [P, P, P, F], {4: ["aborted", "RST"]}),
+    "nofin.pcap": (3, [P, P, P, F], {4: ["Neither side sent a FIN"]}),
+    "synonly.pcap": (1, [P, F, F, F], {1: ["tried"], 2: ["never answered", "3 times"],
+                                       3: ["no data"]}),
+    "noweb.pcap": (0, [F, F, F, F], {1: ["no TCP connection to port 80"]}),
+    "empty.pcap": (0, [F, F, F, F], {1: ["no packets"], 2: ["no connection to grade"]}),
+    "cut.pcap": (3, [P, P, P, F], {4: ["never acknowledged"]}),
+    "notpcap.pcap": (0, [], {}),
+}
+got_files = [o["file"].replace(cap, "") for o in objs[:11]]
+assert got_files == list(want), got_files
+for o, f in zip(objs, want):
+    score, verdicts, words = want[f]
+    assert (o["score"], o["max"]) == (score, 4), (f, o["score"])
+    assert [c["pass"] for c in o["criteria"]] == verdicts, (f, o["criteria"])
+    assert [c["id"] for c in o["criteria"]] == list(range(1, len(verdicts) + 1)), f
+    for n, ws in words.items():
+        r = o["criteria"][n - 1]["reason"]
+        for w in ws:
+            assert w in r, (f, n, w, r)
+assert objs[10]["error"] == "unknown file format", objs[10]
+assert "warning" not in objs[8] and "connection" not in objs[8], objs[8]
+assert objs[1]["connection"]["client"] == "2001:db8::10.4376", objs[1]
+assert objs[3]["criteria"][1]["evidence"][0].startswith("01:46:40.040000 IP 192.0.2.10.4376 > "), objs[3]
+assert len(objs[6]["criteria"][1]["evidence"]) == 2, objs[6]
+assert objs[11] == {"summary": {"captures": 11, "passed": 3, "failed": 7, "unreadable": 1,
+                                "exit": 2}}, objs[11]
+PY
+  # without the unreadable file the status is 1
+  grade --arg format=json ipv6.pcap empty.pcap; expect_rc 1
+  grep -qxF '{"summary":{"captures":2,"passed":1,"failed":1,"unreadable":0,"exit":1}}' "$T/out" || fail "summary of ipv6+empty" ;;
+outcomes_ja)
+  # the new outcomes in Japanese, text and JSON; the output must be valid UTF-8
+  grade --arg lang=ja ipv6.pcap late.pcap nofin.pcap synonly.pcap empty.pcap; expect_rc 1
+  /usr/bin/python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8", errors="strict")' "$T/out" || fail "not valid UTF-8"
+  expect_line "== $CAP/ipv6.pcap: 4/4 点"
+  expect_line "合格 1. ポート 80 への TCP 接続: 2001:db8::10.4376 から 2001:db8::20.80 への TCP 接続が記録されています。"
+  expect_line "== $CAP/late.pcap: 3/4 点"
+  expect_line "不合格 2. 3ウェイハンドシェイク（接続の確立）: 接続の途中からキャプチャが始まっていて、クライアントの SYN がありません。"
+  expect_line "== $CAP/nofin.pcap: 3/4 点"
+  expect_line "不合格 4. 接続の切断: どちらの側も FIN を送っておらず、接続が開いたままキャプチャが終わっています。"
+  expect_line "== $CAP/synonly.pcap: 1/4 点"
+  expect_line "合格 1. ポート 80 への TCP 接続: 192.0.2.10.4376 から 198.51.100.20.80 への TCP 接続を試みていますが、応答のパケットがありません。"
+  expect_line "不合格 2. 3ウェイハンドシェイク（接続の確立）: クライアントは SYN を 3 回送りましたが、サーバは SYN/ACK を返していません。"
+  expect_line "不合格 3. データ転送: クライアントがデータを送っていません。"
+  expect_line "== $CAP/empty.pcap: 0/4 点"
+  expect_line "不合格 1. ポート 80 への TCP 接続: キャプチャにパケットが一つも記録されていません。"
+  expect_line "不合格 2. 3ウェイハンドシェイク（接続の確立）: 採点できる接続がありません。"
+  expect_line "まとめ: キャプチャ 5 件のうち、全項目合格 1 件、不合格の項目あり 4 件、読み取れないファイル 0 件"
+  grep -qE 'PASS|FAIL|points|summary' "$T/out" && fail "English words in the Japanese report"
+  grade --arg format=json --arg lang=ja empty.pcap synonly.pcap; expect_rc 1
+  /usr/bin/python3 - "$T/out" <<'PY' || fail "ja json"
+import json, sys
+objs = [json.loads(l) for l in open(sys.argv[1], "rb").read().decode("utf-8", errors="strict").splitlines()]
+assert objs[0]["score"] == 0 and objs[0]["criteria"][0]["reason"] == "キャプチャにパケットが一つも記録されていません。", objs[0]
+assert objs[1]["score"] == 1 and [c["pass"] for c in objs[1]["criteria"]] == [True, False, False, False], objs[1]
+assert objs[1]["criteria"][3]["name"] == "接続の切断", objs[1]
+assert objs[2]["summary"]["exit"] == 1, objs[2]
+PY
+  ;;
 bad_format)
   grade --arg format=xml perfect.pcap; expect_rc 3; grep -q "format=xml: use text, json or tap" "$T/err" || fail "no error for format=xml" ;;
 *) fail "unknown case" ;;

@@ -6,7 +6,7 @@ local U = require "tcplua.print.util"
 
 local M = {}
 local out, opt = tcplua.out, tcplua.opt
-local iphdr = tcplua.iphdr
+local iphdr, cksum = tcplua.iphdr, tcplua.cksum
 local vflag = opt.v or 0
 local eflag = (opt.e or 0) ~= 0 and opt.e ~= false
 local nflag = (opt.n or 0) ~= 0 and opt.n ~= false
@@ -238,9 +238,9 @@ function M.print(pkt, length)
             end
             out(")")
         end
-        local ip = not Kflag and pkt.ip
-        if ip and ip.cksum_ok == false then
-            out(", bad cksum ", hex(ip.cksum), " (->", hex(ip.cksum_good), ")!")
+        if not Kflag then
+            local ok, good = cksum(pkt, "ip")
+            if ok == false then out(", bad cksum ", hex(pkt.ip.cksum), " (->", hex(good), ")!") end
         end
         out(")\n    ")
         if truncated then

@@ -7,6 +7,7 @@ local U = require "tcplua.print.util"
 local M = { own_addrs = true }
 local out, opt = tcplua.out, tcplua.opt
 local tcphdr, relseq, tcpopts = tcplua.tcphdr, tcplua.relseq, tcplua.tcpopts
+local cksum_of = tcplua.cksum
 local vflag = opt.v or 0
 local qflag = (opt.q or 0) ~= 0 and opt.q ~= false
 local Sflag = (opt.S or 0) ~= 0 and opt.S ~= false
@@ -197,33 +198,32 @@ end
 -- line is not printable text (then nothing is printed) or the data ended.
 local function txtline(p, i, len, prefix, proto)
     local cap = #p
-    local j = i
-    while j <= len do
-        if j > cap then
+    local lim = len < cap and len or cap
+    -- the first byte that is not printable text: a line end, or the end of the text
+    local j = find(p, "[^\t\32-\126]", i)
+    if not j or j > lim then
+        if len > cap then
+            U.trunc(proto) -- the capture ended inside the line
+        else
+            out(prefix, sub(p, i, len), " [|", proto, "]")
+        end
+        return nil
+    end
+    local c = byte(p, j)
+    if c == 10 then
+        out(prefix, sub(p, i, j - 1))
+        return j + 1
+    elseif c == 13 then
+        if j + 1 > len then return nil end
+        if j + 1 > cap then
             U.trunc(proto)
             return nil
         end
-        local c = byte(p, j)
-        if c == 10 then
+        if byte(p, j + 1) == 10 then
             out(prefix, sub(p, i, j - 1))
-            return j + 1
-        elseif c == 13 then
-            if j + 1 > len then return nil end
-            if j + 1 > cap then
-                U.trunc(proto)
-                return nil
-            end
-            if byte(p, j + 1) == 10 then
-                out(prefix, sub(p, i, j - 1))
-                return j + 2
-            end
-            return nil
-        elseif (c < 32 or c > 126) and c ~= 9 then
-            return nil
+            return j + 2
         end
-        j = j + 1
     end
-    out(prefix, sub(p, i, len), " [|", proto, "]")
     return nil
 end
 
@@ -351,8 +351,7 @@ function M.print(pkt, ctx)
         return
     end
     if vflag > 0 and not Kflag and not ctx.frag then
-        local tcp = pkt.tcp
-        local ok = tcp.cksum_ok
+        local ok, good = cksum_of(pkt, "tcp")
         local ql = M.qlimit
         if ql and off + length > ql then ok = nil end
         if ok ~= nil and (ctx.ipver == 4 or length > 0) then
@@ -360,7 +359,7 @@ function M.print(pkt, ctx)
             if ok then
                 out(" (correct)")
             else
-                out(" (incorrect -> 0x", hex4(tcp.cksum_good), ")")
+                out(" (incorrect -> 0x", hex4(good), ")")
             end
         end
     end

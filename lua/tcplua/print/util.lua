@@ -12,13 +12,26 @@ local hex2 = {}
 for i = 0, 255 do hex2[i] = string.format("%02x", i) end
 M.hex2 = hex2
 
+-- Texts made once per value: checksums, ids and TOS bytes recur on every -v line.
+local function memo(f)
+    return setmetatable({}, { __index = function(t, k)
+        local v = f(k)
+        t[k] = v
+        return v
+    end })
+end
+local hex4s = memo(function(n) return hex2[(n >> 8) & 255] .. hex2[n & 255] end)
+local hexs = memo(function(n) return string.format("%x", n) end)
+
 -- four hex digits of a 16-bit value (tcpdump's %04x)
 function M.hex4(n)
+    if n >= 0 and n < 65536 then return hex4s[n] end
     return hex2[(n >> 8) & 255] .. hex2[n & 255]
 end
 
 -- hex without leading zeros (tcpdump's %x)
 function M.hex(n)
+    if n >= 0 and n < 65536 then return hexs[n] end
     return string.format("%x", n)
 end
 
