@@ -3,6 +3,7 @@
 #include "capture.h"
 
 #include <lua.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,10 +21,41 @@ static void print_linktype(pcap_t *p, char *buf, size_t n)
         snprintf(buf, n, "%d", dlt);
 }
 
+/* The filter of -F FILE: its text, '#' comments blanked out. Exits 1 when unreadable. */
+static void read_filter_file(struct tl_options *o)
+{
+    FILE *fp = fopen(o->filter_file, "r");
+    if (!fp) {
+        fprintf(stderr, "tcplua: can't open %s: %s\n", o->filter_file, strerror(errno));
+        exit(1);
+    }
+    size_t cap = 4096, len = 0, k;
+    char *buf = malloc(cap);
+    while (buf && (k = fread(buf + len, 1, cap - len - 1, fp)) > 0) {
+        len += k;
+        if (len + 1 >= cap)
+            buf = realloc(buf, cap *= 2);
+    }
+    fclose(fp);
+    if (!buf) {
+        fprintf(stderr, "tcplua: %s: out of memory\n", o->filter_file);
+        exit(1);
+    }
+    buf[len] = '\0';
+    for (char *p = buf; *p; p++)
+        if (*p == '#')
+            while (*p && *p != '\n')
+                *p++ = ' ';
+    o->expression = buf;
+    o->filter_file = NULL;
+}
+
 /* Compile and install the filter (and -d dumping, handled by the caller). */
 int tl_capture_filter(struct tl_engine *e, char *err, size_t errlen)
 {
     struct bpf_program prog;
+    if (e->opt->filter_file)
+        read_filter_file(e->opt);
     const char *expr = e->opt->expression ? e->opt->expression : "";
     if (pcap_compile(e->pcap, &prog, expr, 1, PCAP_NETMASK_UNKNOWN) < 0) {
         snprintf(err, errlen, "%s", pcap_geterr(e->pcap));
@@ -244,6 +276,8 @@ int tl_dump_filter(struct tl_options *o)
         fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n",
                 o->inputs[0], lt, pcap_snapshot(p));
     } else {
+        if (!o->linktype_name)
+            fputs("Warning: assuming Ethernet\n", stderr);
         int dlt = o->linktype_name ? pcap_datalink_name_to_val(o->linktype_name) : DLT_EN10MB;
         if (dlt < 0) {
             fprintf(stderr, "tcplua: invalid data link type %s\n", o->linktype_name);
@@ -252,6 +286,8 @@ int tl_dump_filter(struct tl_options *o)
         p = pcap_open_dead(dlt, o->snaplen_set && o->snaplen ? o->snaplen : 262144);
     }
     struct bpf_program prog;
+    if (o->filter_file)
+        read_filter_file(o);
     if (pcap_compile(p, &prog, o->expression ? o->expression : "", 1, PCAP_NETMASK_UNKNOWN) < 0) {
         fprintf(stderr, "tcplua: %s\n", pcap_geterr(p));
         pcap_close(p);

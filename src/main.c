@@ -1,5 +1,6 @@
 /* tcplua's command line: tcpdump's options with tcpdump's meanings (GNU-style permutation),
  * plus -s SCRIPT, --arg and --hosts. Everything else happens in the engine. */
+#include <errno.h>
 #include <getopt.h>
 #include <lua.h>
 #include <pcap/pcap.h>
@@ -75,31 +76,6 @@ static void die(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fputc('\n', stderr);
     exit(1);
-}
-
-/* Read a whole file (for -F). The caller owns the result. */
-static char *read_file(const char *name)
-{
-    FILE *fp = fopen(name, "r");
-    if (!fp)
-        die("can't open %s", name);
-    size_t cap = 4096, len = 0;
-    char *buf = malloc(cap);
-    size_t k;
-    while (buf && (k = fread(buf + len, 1, cap - len - 1, fp)) > 0) {
-        len += k;
-        if (len + 1 >= cap)
-            buf = realloc(buf, cap *= 2);
-    }
-    fclose(fp);
-    if (!buf)
-        die("%s: out of memory", name);
-    buf[len] = '\0';
-    for (char *p = buf; *p; p++) /* comments in a filter file run to the end of the line */
-        if (*p == '#')
-            while (*p && *p != '\n')
-                *p++ = ' ';
-    return buf;
 }
 
 static void add_input(struct tl_options *o, const char *name)
@@ -328,10 +304,8 @@ static void parse(struct tl_options *o, int argc, char **argv)
 /* The filter: the words after the options, or -F's file. */
 static void set_expression(struct tl_options *o, int argc, char **argv)
 {
-    if (o->filter_file) {
-        o->expression = read_file(o->filter_file);
-        return;
-    }
+    if (o->filter_file)
+        return; /* read when the capture is open, as tcpdump does (tl_capture_filter) */
     size_t len = 0;
     for (int i = optind; i < argc; i++)
         len += strlen(argv[i]) + 1;

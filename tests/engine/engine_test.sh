@@ -23,7 +23,49 @@ npkts() { tcpdump -r "$1" 2>/dev/null | wc -l | tr -d ' '; }
 [ -s "$SESSION" ] || fail "capture $SESSION missing"
 total=$(tcpdump -n -r "$SESSION" 2>/dev/null | wc -l)
 
+# Runs tcpdump and tcplua with the same arguments in $T; fails unless stdout, stderr
+# (program name aside) and exit status are the same.
+same_as_tcpdump() {
+  (cd "$T" && tcpdump "$@" >td.out 2>td.err; echo $? >td.rc)
+  (cd "$T" && PATH=/nonexistent "$TL" "$@" >tl.out 2>tl.err; echo $? >tl.rc)
+  [ -s "$T/td.out" ] || [ -s "$T/td.err" ] || fail "tcpdump said nothing for $*"
+  diff "$T/td.out" "$T/tl.out" || fail "stdout differs for $*"
+  diff <(sed 's/^tcpdump: /tcplua: /' "$T/td.err") "$T/tl.err" || fail "stderr differs for $*"
+  diff "$T/td.rc" "$T/tl.rc" || fail "exit status differs for $*"
+}
+
 case $CASE in
+dump_filter)
+  for d in -d -dd -ddd; do same_as_tcpdump $d -r "$SESSION" tcp port 80; done
+  same_as_tcpdump -d -r "$SESSION" "ip6 and udp"
+  same_as_tcpdump -d tcp port 80 ;;
+filter_file)
+  printf 'tcp and # only TCP\n port 80\n' >"$T/filter"
+  same_as_tcpdump -n -F "$T/filter" -r "$SESSION"
+  same_as_tcpdump -n -F "$T/nonexistent-filter" -r "$SESSION" ;;
+list_file)
+  printf '%s\n%s\n' "$SESSION" "$CAP/udp.pcap" >"$T/list"
+  same_as_tcpdump -n -V "$T/list"
+  same_as_tcpdump -n -V "$T/list" udp ;;
+line_buffered)
+  same_as_tcpdump -n -l -r "$SESSION"
+  same_as_tcpdump -n -U -w "$T/u.pcap" -r "$SESSION" ;;
+print_with_w)
+  same_as_tcpdump -n --print -w "$T/p.pcap" -r "$SESSION" ;;
+unknown_iface)
+  same_as_tcpdump -i no-such-if0 ;;
+no_permission)
+  chmod 755 "$T"; cp "$SESSION" "$T/secret.pcap"; chmod 600 "$T/secret.pcap"
+  [ "$(id -u)" = 0 ] || { echo "SKIP: needs root to switch users"; exit 77; }
+  nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+  (cd "$T" && nobody tcpdump -n -r secret.pcap >td.out 2>td.err; echo $? >td.rc)
+  (cd "$T" && nobody "$TL" -n -r secret.pcap >tl.out 2>tl.err; echo $? >tl.rc)
+  diff <(sed 's/^tcpdump: /tcplua: /' "$T/td.err") "$T/tl.err" || fail "stderr differs (unreadable file)"
+  diff "$T/td.rc" "$T/tl.rc" || fail "exit status differs (unreadable file)"
+  (cd "$T" && nobody tcpdump -i lo >td.out 2>td.err; echo $? >td.rc)
+  (cd "$T" && nobody "$TL" -i lo >tl.out 2>tl.err; echo $? >tl.rc)
+  diff <(sed 's/^tcpdump: /tcplua: /' "$T/td.err") "$T/tl.err" || fail "stderr differs (capture without privileges)"
+  diff "$T/td.rc" "$T/tl.rc" || fail "exit status differs (capture without privileges)" ;;
 default_script)
   run -n -r "$SESSION"; expect_rc 0
   [ "$(lines)" = "$total" ] || fail "printed $(lines) lines, tcpdump prints $total" ;;
