@@ -12,17 +12,21 @@
 #include <unistd.h>
 
 #include "capture.h"
+#include "guard.h"
 #include "privs.h"
 #include "script.h"
 
 volatile sig_atomic_t tl_stop_signal;
 static pcap_t *active_pcap; /* for the signal handler's pcap_breakloop() */
 
+static struct tl_guard *active_guard; /* to interrupt a hook that runs */
+
 static void on_signal(int sig)
 {
     tl_stop_signal = sig;
     if (active_pcap)
         pcap_breakloop(active_pcap);
+    tl_guard_interrupt(active_guard);
 }
 
 void tl_frame_relseq(struct tl_engine *e, struct tl_frame *f)
@@ -52,6 +56,33 @@ static void script_error(struct tl_engine *e, const char *msg)
     e->script_failed = 1;
 }
 
+/* lua_pcall for hooks, under the script's limits. On error the output is flushed and the
+ * message reported (an interruption by a signal is not an error of the script). */
+static int protected_call(struct tl_engine *e, int nargs, int nres)
+{
+    lua_State *L = e->L;
+    tl_guard_arm(&e->guard);
+    int st = lua_pcall(L, nargs, nres, TL_SLOT_MSGH);
+    int interrupted = e->guard.interrupt;
+    tl_guard_disarm(&e->guard);
+    if (st == LUA_OK)
+        return st;
+    if (interrupted && !e->guard.timed_out) {
+        lua_pop(L, 1); /* the signal ends the run as it does between packets */
+        return st;
+    }
+    if (e->guard.mem_exceeded || st == LUA_ERRMEM) {
+        char msg[4400];
+        snprintf(msg, sizeof(msg), "%s: script memory limit of %zu MB exceeded (--script-memory)",
+                 e->script_path, e->guard.mem_limit >> 20);
+        script_error(e, e->guard.mem_limit ? msg : lua_tostring(L, -1));
+    } else {
+        script_error(e, lua_tostring(L, -1));
+    }
+    lua_pop(L, 1);
+    return st;
+}
+
 /* Call hook h with the current packet (and its flow when flows are tracked). Returns the
  * Lua status. stack: -> result (nres) */
 static int call_hook_pkt(struct tl_engine *e, int h, int nres)
@@ -64,12 +95,7 @@ static int call_hook_pkt(struct tl_engine *e, int h, int nres)
         tl_lflow_push(L, e->cur_hit.flow);
         nargs = 2;
     }
-    int st = lua_pcall(L, nargs, nres, TL_SLOT_MSGH);
-    if (st != LUA_OK) {
-        script_error(e, lua_tostring(L, -1));
-        lua_pop(L, 1);
-    }
-    return st;
+    return protected_call(e, nargs, nres);
 }
 
 static const char *const end_names[] = {"", "fin", "rst", "idle", "evicted", "eof"};
@@ -83,11 +109,7 @@ static int end_flow(struct tl_engine *e, struct tl_flow *f, int reason)
         lua_pushvalue(L, TL_SLOT_HOOK(TL_HOOK_FLOW_END));
         tl_lflow_push(L, f);
         lua_pushstring(L, end_names[reason]);
-        st = lua_pcall(L, 2, 0, TL_SLOT_MSGH);
-        if (st != LUA_OK) {
-            script_error(e, lua_tostring(L, -1));
-            lua_pop(L, 1);
-        }
+        st = protected_call(e, 2, 0);
     }
     tl_lflow_release(L, f);
     if (e->cur_hit.flow == f)
@@ -118,11 +140,8 @@ static int track_flow(struct tl_engine *e)
         lua_pushvalue(L, TL_SLOT_HOOK(TL_HOOK_FLOW_START));
         tl_lflow_push(L, e->cur_hit.flow);
         tl_lpkt_push(L, f);
-        if (lua_pcall(L, 2, 0, TL_SLOT_MSGH) != LUA_OK) {
-            script_error(e, lua_tostring(L, -1));
-            lua_pop(L, 1);
+        if (protected_call(e, 2, 0) != LUA_OK)
             return -1;
-        }
     }
     while ((x = tl_flow_next_expired(&e->flows, f->sec, &reason)) != NULL &&
            reason == TL_END_EVICTED && x != e->cur_hit.flow)
@@ -222,11 +241,8 @@ int tl_engine_init_hook(struct tl_engine *e)
     lua_getfield(L, -1, "opt");
     lua_setfield(L, -3, "options");
     lua_pop(L, 1);
-    if (lua_pcall(L, 1, 0, TL_SLOT_MSGH) != LUA_OK) {
-        script_error(e, lua_tostring(L, -1));
-        lua_pop(L, 1);
+    if (protected_call(e, 1, 0) != LUA_OK)
         return TL_ERR_SCRIPT;
-    }
     return 0;
 }
 
@@ -244,11 +260,8 @@ static int call_finish(struct tl_engine *e, uint32_t dropped)
     lua_setfield(L, -2, "kept");
     lua_pushinteger(L, dropped);
     lua_setfield(L, -2, "dropped");
-    if (lua_pcall(L, 1, 1, TL_SLOT_MSGH) != LUA_OK) {
-        script_error(e, lua_tostring(L, -1));
-        lua_pop(L, 1);
+    if (protected_call(e, 1, 1) != LUA_OK)
         return -1;
-    }
     int rc = -1;
     if (lua_isinteger(L, -1)) {
         rc = (int)lua_tointeger(L, -1);
@@ -348,12 +361,7 @@ static int call_file_hook(struct tl_engine *e, int h, const char *name, const ch
     lua_pushstring(L, name);
     if (msg)
         lua_pushstring(L, msg);
-    int st = lua_pcall(L, msg ? 2 : 1, 0, TL_SLOT_MSGH);
-    if (st != LUA_OK) {
-        script_error(e, lua_tostring(L, -1));
-        lua_pop(L, 1);
-    }
-    return st;
+    return protected_call(e, msg ? 2 : 1, 0);
 }
 
 /* An input that cannot be read: file_error(name, message) when the script has it (and the
@@ -434,6 +442,9 @@ int tl_engine_run(struct tl_options *o)
     struct tl_engine *e = &eng;
     memset(e, 0, sizeof(*e));
     e->opt = o;
+    e->guard.timeout_ms = o->script_timeout_ms;
+    e->guard.mem_limit = (size_t)o->script_memory_mb << 20;
+    active_guard = &e->guard;
     tl_out_init(&e->out, STDOUT_FILENO);
     e->out.line_buffered = o->l;
     int tmode = o->tflags == 0   ? TL_T_DEFAULT

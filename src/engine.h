@@ -12,6 +12,7 @@
 #include "options.h"
 #include "output.h"
 #include "flow.h"
+#include "guard.h"
 #include "seqtrack.h"
 #include "timefmt.h"
 
@@ -57,6 +58,7 @@ struct tl_engine {
     struct tl_flow_table flows;
     int flows_on;              /* the script uses flows: track them */
     struct tl_flow_hit cur_hit; /* the current packet's flow */
+    struct tl_guard guard;      /* the script's time and memory limits */
     int exit_code;      /* set by tcplua.exit() or finish() */
     int exit_requested;
     int script_failed;

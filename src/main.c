@@ -23,6 +23,8 @@ enum {
     OPT_HOSTS,
     OPT_LENGTHS,
     OPT_MAX_FLOWS,
+    OPT_SCRIPT_TIMEOUT,
+    OPT_SCRIPT_MEMORY,
 };
 
 static const char *const shortopts = "aAb:B:c:C:dDeE:fF:G:hHi:IjJKlLm:M:nNOpqQ:r:s:StT:uUvV:w:W:xXy:"
@@ -50,6 +52,8 @@ static const struct option longopts[] = {
     {"arg", required_argument, NULL, OPT_ARG},
     {"hosts", required_argument, NULL, OPT_HOSTS},
     {"max-flows", required_argument, NULL, OPT_MAX_FLOWS},
+    {"script-timeout", required_argument, NULL, OPT_SCRIPT_TIMEOUT},
+    {"script-memory", required_argument, NULL, OPT_SCRIPT_MEMORY},
     {NULL, 0, NULL, 0},
 };
 
@@ -285,6 +289,20 @@ static void parse(struct tl_options *o, int argc, char **argv)
             break;
         }
         case OPT_HOSTS: o->hosts_file = optarg; break;
+        case OPT_SCRIPT_TIMEOUT:
+        case OPT_SCRIPT_MEMORY: {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v <= 0)
+                die(c == OPT_SCRIPT_TIMEOUT ? "invalid script timeout %s (milliseconds)"
+                                            : "invalid script memory limit %s (MB)",
+                    optarg);
+            if (c == OPT_SCRIPT_TIMEOUT)
+                o->script_timeout_ms = v;
+            else
+                o->script_memory_mb = v;
+            break;
+        }
         case OPT_MAX_FLOWS: {
             char *end;
             long v = strtol(optarg, &end, 10);

@@ -38,6 +38,8 @@ struct tl_options {
     long max_flows;              /* --max-flows, 0 = unbounded */
     long file_size;              /* -C, in bytes; 0 = no rotation */
     int file_count;              /* -W */
+    long script_timeout_ms;      /* --script-timeout, 0 = none */
+    long script_memory_mb;       /* --script-memory, 0 = none */
 };
 
 #endif

@@ -187,13 +187,14 @@ static int load_hosts(lua_State *L, FILE *fp)
 /* Make the state and load the script. On error fills err and returns TL_ERR_*. */
 int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errlen)
 {
-    lua_State *L = luaL_newstate();
+    lua_State *L = lua_newstate(tl_guard_alloc, &e->guard);
     if (!L) {
         snprintf(err, errlen, "cannot create the Lua state: out of memory");
         return TL_ERR_SCRIPT;
     }
     e->L = L;
     luaL_openlibs(L);
+    tl_guard_attach(&e->guard, L);
     tl_find_luadir(e->luadir, sizeof(e->luadir));
     if (!tl_find_script(name, e->luadir, e->script_path, sizeof(e->script_path))) {
         snprintf(err, errlen, "script %s: not found (looked in ., $TCPLUA_PATH, %s)", name,
@@ -243,8 +244,15 @@ int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errl
         snprintf(err, errlen, "%s", lua_tostring(L, -1));
         return TL_ERR_SCRIPT;
     }
-    if (lua_pcall(L, 0, 0, 1) != LUA_OK) {
-        snprintf(err, errlen, "%s", lua_tostring(L, -1));
+    tl_guard_arm(&e->guard); /* the chunk itself runs under the script's limits too */
+    int st = lua_pcall(L, 0, 0, 1);
+    tl_guard_disarm(&e->guard);
+    if (st != LUA_OK) {
+        if (e->guard.mem_exceeded)
+            snprintf(err, errlen, "%s: script memory limit of %zu MB exceeded (--script-memory)",
+                     e->script_path, e->guard.mem_limit >> 20);
+        else
+            snprintf(err, errlen, "%s", lua_tostring(L, -1));
         return TL_ERR_SCRIPT;
     }
     static const char *const hooks[TL_HOOK_COUNT] = {

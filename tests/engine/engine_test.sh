@@ -35,6 +35,18 @@ same_as_tcpdump() {
 }
 
 case $CASE in
+script_timeout)
+  run -s "$S/loop.lua" --script-timeout 300 -r "$SESSION"; expect_rc 3
+  expect_err "^tcplua: .*loop.lua:4: script ran longer than --script-timeout allows"
+  [ "$(lines)" = 1 ] || fail "expected the line printed before the loop, got $(lines)" ;;
+script_memory)
+  run -s "$S/hog.lua" --script-memory 20 -r "$SESSION"; expect_rc 3
+  expect_err "^tcplua: .*hog.lua: script memory limit of 20 MB exceeded" ;;
+sigint_stuck)
+  # no limit: SIGINT stops the looping hook, finish still runs, output is flushed
+  "$TL" -s "$S/loop.lua" -r "$SESSION" >"$T/out" 2>"$T/err" & p=$!
+  sleep 1; kill -INT $p; wait $p; echo $? >"$T/rc"
+  expect_rc 0; expect_out "^finish ran$"; [ "$(head -1 "$T/out")" = 1 ] || fail "first line lost" ;;
 dump_filter)
   for d in -d -dd -ddd; do same_as_tcpdump $d -r "$SESSION" tcp port 80; done
   same_as_tcpdump -d -r "$SESSION" "ip6 and udp"
