@@ -224,6 +224,7 @@ int tl_capture_live(struct tl_engine *e, uint32_t *dropped)
         goto fail;
     e->linktype = pcap_datalink(e->pcap);
     e->frame.prec = o->nano ? 9 : 6;
+    snprintf(e->iface_name, sizeof(e->iface_name), "%s", dev);
     int st = tl_engine_start_script(e);
     if (st != 0)
         return st;

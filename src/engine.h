@@ -50,6 +50,7 @@ struct tl_engine {
     int dump_index; /* -C/-W: number of the current output file */
     int linktype;
     const char *cur_input;
+    char iface_name[256]; /* live capture: the device */
     struct tl_frame frame;
     uint64_t gen;
     uint64_t received, kept;

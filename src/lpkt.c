@@ -124,6 +124,22 @@ void tl_push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code)
         break;
     case TL_PF_PAYLOAD_OFF: lua_pushinteger(L, d->payload_off); break;
     case TL_PF_PAYLOAD_LEN: lua_pushinteger(L, d->payload_len); break;
+    case TL_PF_IFACE: { /* the capture device (live capture only) */
+        struct tl_engine *e = tl_engine_from(L);
+        if (e && e->iface_name[0] && f == &e->frame)
+            lua_pushstring(L, e->iface_name);
+        else
+            lua_pushnil(L);
+        break;
+    }
+    case TL_PF_INPUT: { /* the file being read */
+        struct tl_engine *e = tl_engine_from(L);
+        if (e && e->cur_input && f == &e->frame)
+            lua_pushstring(L, e->cur_input);
+        else
+            lua_pushnil(L);
+        break;
+    }
     default:
         if (code >= TL_PF_LAYER0 && code < TL_PF_LAYER0 + TL_LAYER_COUNT &&
             TL_HAS(d, code - TL_PF_LAYER0))

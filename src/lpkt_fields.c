@@ -70,7 +70,7 @@ static const struct {
 static const char *const pkt_fields[] = {
     NULL,      "num",  "sec",     "frac",        "prec",     "caplen",      "len",
     "linktype", "data", "stop",   "stop_status", "net_type", "net_off",     "payload",
-    "payload_off", "payload_len"};
+    "payload_off", "payload_len", "iface", "input"};
 
 void tl_push_pkt_field_table(lua_State *L)
 {

@@ -24,6 +24,8 @@ enum {
     TL_PF_PAYLOAD,
     TL_PF_PAYLOAD_OFF,
     TL_PF_PAYLOAD_LEN,
+    TL_PF_IFACE,
+    TL_PF_INPUT,
     TL_PF_LAYER0 = 64
 };
 

@@ -141,6 +141,7 @@ write_valid_after_error)
   tcpdump -r "$T/w.pcap" >/dev/null 2>"$T/tderr" || fail "tcpdump cannot read the -w file: $(cat "$T/tderr")" ;;
 args)
   run -s "$S/args.lua" --arg port=80 --arg lang=ja -n -r "$SESSION"; expect_rc 0
+  expect_out "^input=$SESSION$"
   expect_out "^port=80 lang=ja n=1$" ;;
 bad_filter)
   run -n -r "$SESSION" 'tcp port'; expect_rc 1; expect_err "^tcplua: can't parse filter expression: syntax error" ;;
