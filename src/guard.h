@@ -23,6 +23,8 @@ struct tl_guard {
 
 /* The allocator for lua_newstate(); ud is the guard. */
 void *tl_guard_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+/* The same without accounting, for runs without --script-memory. */
+void *tl_guard_alloc_free(void *ud, void *ptr, size_t osize, size_t nsize);
 /* Install the time-budget hook (when a timeout is set). */
 void tl_guard_attach(struct tl_guard *g, struct lua_State *L);
 void tl_guard_arm(struct tl_guard *g);

@@ -85,6 +85,14 @@ int tl_find_script(const char *name, const char *luadir, char *out, size_t n)
     return try_dir(out, n, luadir, name);
 }
 
+/* An error outside any lua_pcall (a bug of ours): say so instead of dying silently. */
+static int panic(lua_State *L)
+{
+    const char *msg = lua_tostring(L, -1);
+    fprintf(stderr, "tcplua: unprotected Lua error: %s\n", msg ? msg : "(not a string)");
+    return 0; /* Lua then aborts */
+}
+
 /* Message handler: error value -> text with a traceback. */
 static int msgh(lua_State *L)
 {
@@ -187,12 +195,14 @@ static int load_hosts(lua_State *L, FILE *fp)
 /* Make the state and load the script. On error fills err and returns TL_ERR_*. */
 int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errlen)
 {
-    lua_State *L = lua_newstate(tl_guard_alloc, &e->guard);
+    lua_State *L = lua_newstate(e->guard.mem_limit ? tl_guard_alloc : tl_guard_alloc_free,
+                                &e->guard);
     if (!L) {
         snprintf(err, errlen, "cannot create the Lua state: out of memory");
         return TL_ERR_SCRIPT;
     }
     e->L = L;
+    lua_atpanic(L, panic);
     luaL_openlibs(L);
     tl_guard_attach(&e->guard, L);
     tl_find_luadir(e->luadir, sizeof(e->luadir));
