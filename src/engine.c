@@ -219,13 +219,10 @@ stop:
     pcap_breakloop(e->pcap);
 }
 
-/* init(args). Returns 0 or TL_ERR_SCRIPT. */
-int tl_engine_init_hook(struct tl_engine *e)
+/* The table init() receives. Runs protected. stack: engine -> args */
+static int build_init_args(lua_State *L)
 {
-    lua_State *L = e->L;
-    if (lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_INIT)))
-        return 0;
-    lua_pushvalue(L, TL_SLOT_HOOK(TL_HOOK_INIT));
+    struct tl_engine *e = lua_touserdata(L, 1);
     lua_createtable(L, 0, e->opt->nargs + 2);
     lua_createtable(L, 0, e->opt->nargs);
     for (int i = 0; i < e->opt->nargs; i++) {
@@ -235,12 +232,25 @@ int tl_engine_init_hook(struct tl_engine *e)
         lua_setfield(L, -3, e->opt->arg_keys[i]);
     }
     lua_setfield(L, -2, "argv");
-    lua_getglobal(L, "require");
-    lua_pushliteral(L, "tcplua");
-    lua_call(L, 1, 1);
-    lua_getfield(L, -1, "opt");
-    lua_setfield(L, -3, "options");
-    lua_pop(L, 1);
+    tl_push_opt_table(L, e->opt);
+    lua_setfield(L, -2, "options");
+    return 1;
+}
+
+/* init(args). Returns 0 or TL_ERR_SCRIPT. */
+int tl_engine_init_hook(struct tl_engine *e)
+{
+    lua_State *L = e->L;
+    if (lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_INIT)))
+        return 0;
+    lua_pushvalue(L, TL_SLOT_HOOK(TL_HOOK_INIT));
+    lua_pushcfunction(L, build_init_args);
+    lua_pushlightuserdata(L, e);
+    if (lua_pcall(L, 1, 1, TL_SLOT_MSGH) != LUA_OK) { /* only out of memory can fail here */
+        script_error(e, lua_tostring(L, -1));
+        lua_pop(L, 2);
+        return TL_ERR_SCRIPT;
+    }
     if (protected_call(e, 1, 0) != LUA_OK)
         return TL_ERR_SCRIPT;
     return 0;

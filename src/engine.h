@@ -81,6 +81,8 @@ int tl_list_datalinks(struct tl_options *opt);
 void tl_lpkt_register(struct lua_State *L);
 void tl_lpkt_push(struct lua_State *L, struct tl_frame *f);
 int tl_luaopen_tcplua(struct lua_State *L);
+/* stack: -> table of the command-line options (tcplua.opt) */
+void tl_push_opt_table(struct lua_State *L, const struct tl_options *o);
 struct tl_engine *tl_engine_from(struct lua_State *L);
 void tl_frame_relseq(struct tl_engine *eng, struct tl_frame *f);
 void tl_lflow_register(struct lua_State *L);

@@ -30,7 +30,9 @@ void *tl_guard_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         g->mem_used -= old;
         return NULL;
     }
-    if (g->mem_limit && nsize > old && g->mem_used + (nsize - old) > g->mem_limit) {
+    /* the cap binds the script (while a hook runs); the engine's own pushes outside any
+     * lua_pcall must not fail, or Lua would have no handler to report it to */
+    if (g->mem_limit && g->armed && nsize > old && g->mem_used + (nsize - old) > g->mem_limit) {
         g->mem_exceeded = 1;
         return NULL;
     }

@@ -448,7 +448,7 @@ static void set_flag(lua_State *L, const char *k, int v)
 }
 
 /* stack: -> opt table */
-static void push_opt_table(lua_State *L, const struct tl_options *o)
+void tl_push_opt_table(lua_State *L, const struct tl_options *o)
 {
     lua_createtable(L, 0, 32);
     /* counts are integers (0 when absent); on/off options are booleans */
@@ -506,7 +506,7 @@ int tl_luaopen_tcplua(lua_State *L)
     lua_newtable(L); /* port name cache */
     lua_pushcclosure(L, l_tcplua_port, 2);
     lua_setfield(L, -2, "port");
-    push_opt_table(L, e->opt);
+    tl_push_opt_table(L, e->opt);
     lua_setfield(L, -2, "opt");
     lua_createtable(L, 0, e->opt->nargs); /* --arg pairs, readable when the script loads */
     for (int i = 0; i < e->opt->nargs; i++) {
