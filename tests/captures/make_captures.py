@@ -847,6 +847,8 @@ def main():
                  make_sll, make_null_loop_raw, make_truncated, make_pcapng, make_lab_session,
                  make_broken_files):
         make(out)
+    import dns_caps  # DNS captures (dns.pcap)
+    dns_caps.make_dns(out, Capture)
     return 0
 
 

@@ -47,6 +47,14 @@ sigint_stuck)
   "$TL" -s "$S/loop.lua" -r "$SESSION" >"$T/out" 2>"$T/err" & p=$!
   sleep 1; kill -INT $p; wait $p; echo $? >"$T/rc"
   expect_rc 0; expect_out "^finish ran$"; [ "$(head -1 "$T/out")" = 1 ] || fail "first line lost" ;;
+stdin_stdout)
+  # -r - reads standard input; -w - writes a capture to standard output
+  tcpdump -n -r - <"$SESSION" >"$T/td.out" 2>"$T/td.err"
+  PATH=/nonexistent "$TL" -n -r - <"$SESSION" >"$T/tl.out" 2>"$T/tl.err" || fail "-r - failed"
+  diff "$T/td.out" "$T/tl.out" || fail "-r - output differs"
+  diff <(sed 's/^tcpdump: /tcplua: /' "$T/td.err") "$T/tl.err" || fail "-r - stderr differs"
+  "$TL" -w - -r "$SESSION" 2>/dev/null | tcpdump -n -r - >"$T/back.out" 2>/dev/null
+  diff "$T/td.out" "$T/back.out" || fail "-w - did not write the capture to stdout" ;;
 dump_filter)
   for d in -d -dd -ddd; do same_as_tcpdump $d -r "$SESSION" tcp port 80; done
   same_as_tcpdump -d -r "$SESSION" "ip6 and udp"
