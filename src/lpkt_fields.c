@@ -114,7 +114,7 @@ static void push_mac(lua_State *L, const uint8_t *a, int n)
     lua_pushlstring(L, buf, (size_t)k);
 }
 
-static void push_ip4(lua_State *L, const uint8_t *a)
+void tl_push_ip4(lua_State *L, const uint8_t *a)
 {
     char buf[16];
     size_t n = 0;
@@ -152,7 +152,7 @@ static int push_arp_addr(lua_State *L, struct tl_frame *f, uint32_t off, int n, 
     if (n == 0 || off + (uint32_t)n > f->caplen || off == 0)
         return 0;
     if (proto && n == 4)
-        push_ip4(L, f->data + off);
+        tl_push_ip4(L, f->data + off);
     else if (proto && n == 16)
         push_ip6(L, f->data + off);
     else
@@ -264,8 +264,8 @@ static int push_ip(lua_State *L, struct tl_frame *f, int i)
     case 12: return INT(p->ttl);
     case 13: return INT(p->proto);
     case 14: return INT(p->cksum);
-    case 15: push_ip4(L, p->src); return 1;
-    case 16: push_ip4(L, p->dst); return 1;
+    case 15: tl_push_ip4(L, p->src); return 1;
+    case 16: tl_push_ip4(L, p->dst); return 1;
     case 17: return INT(p->opt_off);
     case 18: return INT(p->opt_len);
     case 19: push_cksum_ok(L, p->cksum_checked, p->cksum_calc); return 1;
@@ -372,7 +372,7 @@ static int push_transport(lua_State *L, struct tl_frame *f, int layer, int i)
         case 5: return INT(c->cksum);
         case 6: return INT(c->id);
         case 7: return INT(c->seq);
-        case 8: push_ip4(L, gw); return 1;
+        case 8: tl_push_ip4(L, gw); return 1;
         case 9: return INT(c->mtu);
         case 10: return INT(c->pointer);
         case 11: return INT(c->data_off);

@@ -11,6 +11,7 @@
 
 #include "engine.h"
 #include "hexdump.h"
+#include "lpkt_fields.h"
 
 #define ENG(L) ((struct tl_engine *)lua_touserdata(L, lua_upvalueindex(1)))
 
@@ -164,23 +165,6 @@ static int l_tcplua_hexdump(lua_State *L)
     return 0;
 }
 
-static void push_dotted(lua_State *L, const uint8_t *a)
-{
-    char buf[16];
-    size_t n = 0;
-    for (int i = 0; i < 4; i++) {
-        unsigned v = a[i];
-        if (i)
-            buf[n++] = '.';
-        if (v >= 100)
-            buf[n++] = (char)('0' + v / 100);
-        if (v >= 10)
-            buf[n++] = (char)('0' + v / 10 % 10);
-        buf[n++] = (char)('0' + v % 10);
-    }
-    lua_pushlstring(L, buf, n);
-}
-
 /* tcplua.iphdr(pkt) -> off, hlen, tot_len, proto, frag_off, mf, df, rf, tos, ttl, id, src,
  * dst: the IPv4 header in one call (printers read all of it for every packet), or nil when
  * the packet has no complete IPv4 header. */
@@ -201,8 +185,8 @@ static int l_tcplua_iphdr(lua_State *L)
     lua_pushinteger(L, ip->tos);
     lua_pushinteger(L, ip->ttl);
     lua_pushinteger(L, ip->id);
-    push_dotted(L, ip->src);
-    push_dotted(L, ip->dst);
+    tl_push_ip4(L, ip->src);
+    tl_push_ip4(L, ip->dst);
     return 13;
 }
 

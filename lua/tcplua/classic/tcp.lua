@@ -65,15 +65,8 @@ local function seq_relative(tab, src, sport, dst, dport, syn, seq, ack)
 end
 M.seq_relative = seq_relative
 
-local function be16(s, i)
-    local a, b = byte(s, i, i + 1)
-    return (a << 8) | b
-end
-
-local function be32(s, i)
-    local a, b, c, d = byte(s, i, i + 3)
-    return (a << 24) | (b << 16) | (c << 8) | d
-end
+local bytes = require "tcplua.print.util"
+local be16, be32 = bytes.be16, bytes.be32
 
 local hex2 = {}
 for b = 0, 255 do hex2[b] = string.format("%02x", b) end

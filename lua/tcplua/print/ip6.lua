@@ -13,15 +13,7 @@ local host, ipproto, hex2, hex4 = U.host, U.ipproto, U.hex2, U.hex4
 local byte = string.byte
 local demux = IP.demux
 
-local function be16(s, i)
-    local a, b = byte(s, i, i + 1)
-    return (a << 8) | b
-end
-
-local function be32(s, i)
-    local a, b, c, d = byte(s, i, i + 3)
-    return (a << 24) | (b << 16) | (c << 8) | d
-end
+local be16, be32 = U.be16, U.be32
 
 -- RFC 5952 text of the 16 bytes of s at i
 local function addr6(s, i)

@@ -8,15 +8,8 @@ local M = {}
 local out = tcplua.out
 local byte, format = string.byte, string.format
 
-local function be16(s, i)
-    local a, b = byte(s, i, i + 1)
-    return (a << 8) | b
-end
-
-local function be32(s, i)
-    local a, b, c, d = byte(s, i, i + 3)
-    return (a << 24) | (b << 16) | (c << 8) | d
-end
+local bytes = require "tcplua.print.util"
+local be16, be32 = bytes.be16, bytes.be32
 
 local function be64(s, i)
     return (be32(s, i) << 32) | be32(s, i + 4)

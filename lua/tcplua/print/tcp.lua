@@ -16,15 +16,7 @@ local port, hex2, hex4 = U.tcpport, U.hex2, U.hex4
 local mptcp = require("tcplua.print.mptcp").print
 local byte, sub, find = string.byte, string.sub, string.find
 
-local function be16(s, i)
-    local a, b = byte(s, i, i + 1)
-    return (a << 8) | b
-end
-
-local function be32(s, i)
-    local a, b, c, d = byte(s, i, i + 3)
-    return (a << 24) | (b << 16) | (c << 8) | d
-end
+local be16, be32 = U.be16, U.be32
 
 local function hexrun(s, i, n)
     local t = {}
@@ -279,7 +271,8 @@ local function ssh(p)
 end
 
 -- port -> application printer(payload string, length)
-local apps = { [80] = http, [8080] = http, [22] = ssh }
+local function dns(p, len) require("tcplua.print.dns").tcp(p, len) end
+local apps = { [80] = http, [8080] = http, [22] = ssh, [53] = dns }
 M.apps = apps
 
 local function app(pkt, sport, dport, off, length, rst)

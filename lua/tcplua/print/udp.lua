@@ -13,7 +13,7 @@ local port, hex4 = U.udpport, U.hex4
 
 -- port -> application printer module; its print(pkt, ctx, off, length) prints what
 -- tcpdump prints after the addresses (and checksum note) instead of "UDP, length N".
-M.apps = {}
+M.apps = { [53] = "tcplua.print.dns", [5353] = "tcplua.print.dns" }
 local resolved = {}
 local function appmod(p)
     local name = M.apps[p]

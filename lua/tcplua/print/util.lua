@@ -7,6 +7,17 @@ local M = {}
 local opt = tcplua.opt
 local byte, char, concat = string.byte, string.char, table.concat
 
+-- Big-endian 16- and 32-bit numbers at index i of string s (s must hold the bytes).
+function M.be16(s, i)
+    local a, b = string.byte(s, i, i + 1)
+    return (a << 8) | b
+end
+
+function M.be32(s, i)
+    local a, b, c, d = string.byte(s, i, i + 3)
+    return (a << 24) | (b << 16) | (c << 8) | d
+end
+
 -- hex2[b] = two lowercase hex digits of byte b
 local hex2 = {}
 for i = 0, 255 do hex2[i] = string.format("%02x", i) end
