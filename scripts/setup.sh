@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pkgs=(build-essential cmake pkg-config libpcap-dev liblua5.4-dev lua5.4 tcpdump
-      python3-scapy lua-cjson iproute2 netbase util-linux time)
+      python3-scapy lua-cjson lua-check iproute2 netbase util-linux time)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -8,7 +8,7 @@ import struct
 
 from scapy.packet import Raw
 from scapy.layers.l2 import Ether
-from scapy.layers.inet import IP, TCP, UDP
+from scapy.layers.inet import IP, TCP, UDP, ICMP
 from scapy.layers.inet6 import IPv6
 
 MAC_C, MAC_S = "00:11:22:33:44:01", "00:11:22:33:44:02"
@@ -230,6 +230,53 @@ def make_dns(out, Capture):
     udp(b"\x12\x34\x01\x00\0\1", dport=53)  # shorter than a header
     udp(b"", dport=53)
     udp(hdr(0xe005, RD) + ex, ulen=8 + 20)  # UDP length shorter than the message
+    # cut at every 9th byte: a response with every section, and the EDNS0 option list
+    mx = bytes(cap.recs[5][1])
+    for k in range(14 + 20 + 8 + 12, len(mx), 9):
+        cap.add(mx, caplen=k)
+    zoo = bytes(cap.recs[11][1])
+    for k in range(len(zoo) - 200, len(zoo), 13):
+        cap.add(zoo, caplen=k)
+    # TTLs at -vvv, bad labels in answers, more record data
+    udp(hdr(0xe100, QR | RA, an=6) + ex +
+        rr(ptr(12), A, b"\1\1\1\1", ttl=1209600) + rr(ptr(12), A, b"\2\2\2\2", ttl=90061) +
+        rr(ptr(12), A, b"\3\3\3\3", ttl=31536000 * 2 + 59) +
+        rr(ptr(12), A, b"\4\4\4\4", ttl=0xffffffff) +
+        rr(b"\x80abc\0", A, b"\5\5\5\5") + rr(ptr(12), CNAME, b"\x45\0"),
+        sport=53, dport=40000)
+    udp(hdr(0xe101, QR | RA, an=7) + ex +
+        rr(ptr(12), 104, b"unspec\x01a") + rr(ptr(12), A6, bytes([129]) + bytes(8)) +
+        rr(ptr(12), A6, bytes([128]) + name("only.name")) +
+        rr(ptr(12), URI, b"\0\1") + rr(ptr(12), TXT, b"\x05ab") +
+        rr(ptr(12), TSIG, name("k") + bytes(16)) + rr(ptr(12), SOA, b"\0\0" + bytes(8)),
+        sport=53, dport=40000)
+    udp(hdr(0xe102, QR | RA, an=1) + ex +
+        rr(ptr(12), CNAME, b"\x3f" + b"x" * 63 + b"\x3f" + b"y" * 63 + b"\x3f" + b"z" * 63 +
+           ptr(12 + 17 - 12 + 12) ),
+        sport=53, dport=40000)  # long name through a pointer
+    udp(hdr(0xe103, RD) + b"\5first\6second\0\0\1\0\1", caplen=14 + 20 + 8 + 12 + 7)
+    udp(hdr(0xe104, RD) + b"\x41\x40" + bytes(8) + b"\0\0\1\0\1", caplen=14 + 20 + 8 + 12 + 6)
+    udp(hdr(0xe105, RD, qd=3) + q("a.example") + q("b.example"), caplen=14 + 20 + 8 + 12 + 15)
+    udp(hdr(0xe106, RD, ar=1) + ex + opt(4096, opts=eo(8, struct.pack("!HBB", 2, 128, 64) +
+                                                       ip6("2001:db8::1")) +
+                                          eo(8, struct.pack("!HBB", 1, 33, 0) + b"\1\2\3\4\5")))
+    # reads past the captured end inside record data (tcpdump gives up at once)
+    udp(hdr(0xe10b, QR | RA, an=1) + ex + b"\x41\x40\xab\xcd", sport=53, dport=40000)
+    udp(hdr(0xe10c, QR | RA, an=1) + ex + rr(ptr(12), A6, b"\0"), sport=53, dport=40000)
+    udp(hdr(0xe10d, QR | RA, an=1) + ex + rr(ptr(12), URI, b""), sport=53, dport=40000)
+    # an Ethernet trailer after the datagram; an ICMP error quoting a query; a first fragment
+    q1 = bytes(IP(src=C4, dst=S4, id=0x300) / UDP(sport=40000, dport=53) / Raw(hdr(0xe107, RD) + ex))
+    cap.add(bytes(Ether(src=MAC_C, dst=MAC_S, type=0x800)) + q1 + b"\xc0\x0c\0\0\0\0")
+    icmp = IP(src=S4, dst=C4, id=0x301) / ICMP(type=3, code=3) / Raw(q1)
+    cap.add(Ether(src=MAC_S, dst=MAC_C) / icmp)
+    cap.add(Ether(src=MAC_S, dst=MAC_C) / IP(src=S4, dst=C4, id=0x302) / ICMP(type=3, code=3) /
+            Raw(q1[:40]))
+    frag = IP(src=C4, dst=S4, id=0x303, flags="MF") / UDP(sport=40000, dport=53, len=8 + 300) / \
+        Raw(hdr(0xe108, RD) + ex)
+    cap.add(Ether(src=MAC_C, dst=MAC_S) / frag)
+    udp(hdr(0xe109, 0) + q("printer.local", A), sport=5353, dport=53)
+    udp(hdr(0xe10a, QR | AA, qd=0, an=0, ar=1) + opt(0x85a0, ext=0, do=True),
+        sport=5353, dport=5353, src="10.0.0.5", dst="224.0.0.251")
     # TCP
     m = hdr(0xf000, RD) + ex
     tcp(struct.pack("!H", len(m)) + m)
@@ -240,6 +287,8 @@ def make_dns(out, Capture):
     tcp(struct.pack("!H", 10) + hdr(1, 0)[:10], seq=6000)
     tcp(struct.pack("!H", len(m)) + m, sport=53, dport=41000, seq=7000, ack=1035,
         caplen=14 + 20 + 20 + 2 + 20)
+    tcp(struct.pack("!H", len(m)) + m, sport=53, dport=41000, seq=8000, ack=1035,
+        caplen=14 + 20 + 20 + 1)
     m6 = hdr(0xf001, RD, ar=1) + q("example.com", AAAA) + opt(4096)
     tcp(struct.pack("!H", len(m6)) + m6, v6=True, seq=9000)
     # mDNS and LLMNR

@@ -73,7 +73,7 @@ end
 -- is ack - 1 when this packet opened (or a SYN restarted) the connection's entry, where the
 -- printed numbers are absolute. tcp.rnew (from the C table, if it offers it) says so
 -- exactly; else an entry is taken as new when both printed numbers are absolute.
-local function sack_base(rnew, flags, seq, ack, rack)
+local function sack_base(rnew, ack, rack)
     if not ack or Sflag then return 0 end
     if rnew then return (ack - 1) & 0xffffffff end
     return (ack - rack) & 0xffffffff
@@ -81,7 +81,7 @@ end
 
 -- The option list s (the header bytes after the fixed 20) of n bytes. Returns false after
 -- "[bad opt]" (the caller then stops the line).
-local function options(s, n, flags, rnew, seq, ack, rack)
+local function options(s, n, flags, rnew, ack, rack)
     out(", options [")
     local i = 1
     local first = true
@@ -122,7 +122,7 @@ local function options(s, n, flags, rnew, seq, ack, rack)
         elseif kind == 8 then
             out(" val ", be32(s, i), " ecr ", be32(s, i + 4))
         elseif kind == 5 then
-            local sackbase = sack_base(rnew, flags, seq, ack, rack)
+            local sackbase = sack_base(rnew, ack, rack)
             out(" ", dl // 8, " ")
             for k = 0, dl - 1, 8 do
                 out("{", (be32(s, i + k) - sackbase) & 0xffffffff, ":",
@@ -364,11 +364,11 @@ function M.print(pkt, ctx)
     if ack then out(", ack ", rack) end
     out(", win ", win)
     if flags & 32 ~= 0 then out(", urg ", urp) end
-    if hlen > 20 and not tcpopts(pkt, off + 20, hlen - 20, sack_base(rnew, flags, seq, ack, rack)) then
+    if hlen > 20 and not tcpopts(pkt, off + 20, hlen - 20, sack_base(rnew, ack, rack)) then
         -- the everyday options are formatted in C (tcplua.tcpopts); the rest here
         local s = pkt:sub(off + 20, hlen - 20) or ""
         seg_pkt, seg_ctx, seg_off, seg_hlen, seg_len = pkt, ctx, off, hlen, length
-        local r = options(s, hlen - 20, flags, rnew, seq, ack, rack)
+        local r = options(s, hlen - 20, flags, rnew, ack, rack)
         seg_pkt, seg_ctx = nil, nil
         if r == "trunc" then
             -- the option's kind or length byte was not captured (tcpdump's longjmp)
