@@ -2,16 +2,15 @@
  * the BPF filter and the -w file, with tcpdump's stderr messages for each. */
 #include "capture.h"
 
-#include <lua.h>
 #include <errno.h>
+#include <lua.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "script.h"
 
-static void print_linktype(pcap_t *p, char *buf, size_t n)
-{
+static void print_linktype(pcap_t *p, char *buf, size_t n) {
     int dlt = pcap_datalink(p);
     const char *name = pcap_datalink_val_to_name(dlt);
     const char *desc = pcap_datalink_val_to_description(dlt);
@@ -22,8 +21,7 @@ static void print_linktype(pcap_t *p, char *buf, size_t n)
 }
 
 /* The filter of -F FILE: its text, '#' comments blanked out. Exits 1 when unreadable. */
-static void read_filter_file(struct tl_options *o)
-{
+static void read_filter_file(struct tl_options *o) {
     FILE *fp = fopen(o->filter_file, "r");
     if (!fp) {
         fprintf(stderr, "tcplua: can't open %s: %s\n", o->filter_file, strerror(errno));
@@ -51,8 +49,7 @@ static void read_filter_file(struct tl_options *o)
 }
 
 /* Compile and install the filter (and -d dumping, handled by the caller). */
-int tl_capture_filter(struct tl_engine *e, char *err, size_t errlen)
-{
+int tl_capture_filter(struct tl_engine *e, char *err, size_t errlen) {
     struct bpf_program prog;
     if (e->opt->filter_file)
         read_filter_file(e->opt);
@@ -70,8 +67,7 @@ int tl_capture_filter(struct tl_engine *e, char *err, size_t errlen)
     return 0;
 }
 
-int tl_capture_open_file(struct tl_engine *e, const char *name, char *err, size_t errlen)
-{
+int tl_capture_open_file(struct tl_engine *e, const char *name, char *err, size_t errlen) {
     char ebuf[PCAP_ERRBUF_SIZE];
     ebuf[0] = '\0';
     e->pcap = pcap_open_offline_with_tstamp_precision(
@@ -94,8 +90,7 @@ int tl_capture_open_file(struct tl_engine *e, const char *name, char *err, size_
 
 /* The name of output file number n: as given, or with -C/-W a number appended (zero-padded
  * to the digits of the -W count), as tcpdump names them. */
-static void dump_name(const struct tl_options *o, int n, char *buf, size_t len)
-{
+static void dump_name(const struct tl_options *o, int n, char *buf, size_t len) {
     int digits = 0;
     for (int x = o->file_count - 1; x > 0; x /= 10)
         digits++;
@@ -105,8 +100,7 @@ static void dump_name(const struct tl_options *o, int n, char *buf, size_t len)
         snprintf(buf, len, "%s%0*d", o->wfile, digits, n);
 }
 
-int tl_capture_open_dump(struct tl_engine *e, char *err, size_t errlen)
-{
+int tl_capture_open_dump(struct tl_engine *e, char *err, size_t errlen) {
     if (!e->opt->wfile)
         return 0;
     char name[4200];
@@ -120,8 +114,7 @@ int tl_capture_open_dump(struct tl_engine *e, char *err, size_t errlen)
 }
 
 /* The device tcpdump would pick: the first one pcap_findalldevs() lists. */
-static int default_device(char *out, size_t n, char *err, size_t errlen)
-{
+static int default_device(char *out, size_t n, char *err, size_t errlen) {
     pcap_if_t *devs = NULL;
     char ebuf[PCAP_ERRBUF_SIZE];
     if (pcap_findalldevs(&devs, ebuf) < 0) {
@@ -138,8 +131,7 @@ static int default_device(char *out, size_t n, char *err, size_t errlen)
 }
 
 /* -i NUMBER names the NUMBER-th device of -D's list. */
-static void device_by_index(const char *arg, char *out, size_t n)
-{
+static void device_by_index(const char *arg, char *out, size_t n) {
     char *end;
     long idx = strtol(arg, &end, 10);
     snprintf(out, n, "%s", arg);
@@ -156,8 +148,7 @@ static void device_by_index(const char *arg, char *out, size_t n)
     pcap_freealldevs(devs);
 }
 
-static int activate(struct tl_engine *e, const char *dev, char *err, size_t errlen)
-{
+static int activate(struct tl_engine *e, const char *dev, char *err, size_t errlen) {
     char ebuf[PCAP_ERRBUF_SIZE];
     const struct tl_options *o = e->opt;
     e->pcap = pcap_create(dev, ebuf);
@@ -206,13 +197,11 @@ static int activate(struct tl_engine *e, const char *dev, char *err, size_t errl
     return 0;
 }
 
-static void plural(const char *what, unsigned long n)
-{
+static void plural(const char *what, unsigned long n) {
     fprintf(stderr, "%lu packet%s %s\n", n, n == 1 ? "" : "s", what);
 }
 
-int tl_capture_live(struct tl_engine *e, uint32_t *dropped)
-{
+int tl_capture_live(struct tl_engine *e, uint32_t *dropped) {
     char err[PCAP_ERRBUF_SIZE + 512], dev[256];
     const struct tl_options *o = e->opt;
     if (o->iface)
@@ -262,8 +251,7 @@ fail:
 }
 
 /* -d/-dd/-ddd: print the compiled filter the way tcpdump does, then exit. */
-int tl_dump_filter(struct tl_options *o)
-{
+int tl_dump_filter(struct tl_options *o) {
     char ebuf[PCAP_ERRBUF_SIZE];
     pcap_t *p;
     if (o->ninputs > 0) {
@@ -274,8 +262,8 @@ int tl_dump_filter(struct tl_options *o)
         }
         char lt[256];
         print_linktype(p, lt, sizeof(lt));
-        fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n",
-                o->inputs[0], lt, pcap_snapshot(p));
+        fprintf(stderr, "reading from file %s, link-type %s, snapshot length %d\n", o->inputs[0],
+                lt, pcap_snapshot(p));
     } else {
         if (!o->linktype_name)
             fputs("Warning: assuming Ethernet\n", stderr);
@@ -301,8 +289,7 @@ int tl_dump_filter(struct tl_options *o)
 }
 
 /* -C: before writing a packet, start the next file when this one is full. */
-int tl_capture_rotate(struct tl_engine *e, char *err, size_t errlen)
-{
+int tl_capture_rotate(struct tl_engine *e, char *err, size_t errlen) {
     if (!e->opt->file_size || !e->dumper || pcap_dump_ftell(e->dumper) <= e->opt->file_size)
         return 0;
     pcap_dump_close(e->dumper);
@@ -314,8 +301,7 @@ int tl_capture_rotate(struct tl_engine *e, char *err, size_t errlen)
 }
 
 /* -L: the data link types the device offers, as tcpdump lists them (on stderr). */
-int tl_list_datalinks(struct tl_options *o)
-{
+int tl_list_datalinks(struct tl_options *o) {
     char err[PCAP_ERRBUF_SIZE + 512], dev[256];
     struct tl_engine tmp;
     memset(&tmp, 0, sizeof(tmp));

@@ -21,16 +21,14 @@ static pcap_t *active_pcap; /* for the signal handler's pcap_breakloop() */
 
 static struct tl_guard *active_guard; /* to interrupt a hook that runs */
 
-static void on_signal(int sig)
-{
+static void on_signal(int sig) {
     tl_stop_signal = sig;
     if (active_pcap)
         pcap_breakloop(active_pcap);
     tl_guard_interrupt(active_guard);
 }
 
-void tl_frame_relseq(struct tl_engine *e, struct tl_frame *f)
-{
+void tl_frame_relseq(struct tl_engine *e, struct tl_frame *f) {
     if (f->rel_done)
         return;
     const struct tl_packet *d = &f->dec;
@@ -42,15 +40,14 @@ void tl_frame_relseq(struct tl_engine *e, struct tl_frame *f)
         return;
     if (TL_HAS(d, TL_LAYER_IP6))
         f->rnew = tl_seqtrack_apply(&e->seq, d->ip6.src, d->ip6.dst, 16, d->tcp.sport, d->tcp.dport,
-                          d->tcp.flags, &f->rseq, &f->rack);
+                                    d->tcp.flags, &f->rseq, &f->rack);
     else if (TL_HAS(d, TL_LAYER_IP))
         f->rnew = tl_seqtrack_apply(&e->seq, d->ip.src, d->ip.dst, 4, d->tcp.sport, d->tcp.dport,
-                          d->tcp.flags, &f->rseq, &f->rack);
+                                    d->tcp.flags, &f->rseq, &f->rack);
 }
 
 /* Report a script error: flush what was printed, then one message with its traceback. */
-static void script_error(struct tl_engine *e, const char *msg)
-{
+static void script_error(struct tl_engine *e, const char *msg) {
     tl_out_flush(&e->out);
     fprintf(stderr, "tcplua: %s\n", msg ? msg : "(no message)");
     e->script_failed = 1;
@@ -58,8 +55,7 @@ static void script_error(struct tl_engine *e, const char *msg)
 
 /* lua_pcall for hooks, under the script's limits. On error the output is flushed and the
  * message reported (an interruption by a signal is not an error of the script). */
-static int protected_call(struct tl_engine *e, int nargs, int nres)
-{
+static int protected_call(struct tl_engine *e, int nargs, int nres) {
     lua_State *L = e->L;
     tl_guard_arm(&e->guard);
     int st = lua_pcall(L, nargs, nres, TL_SLOT_MSGH);
@@ -85,8 +81,7 @@ static int protected_call(struct tl_engine *e, int nargs, int nres)
 
 /* Call hook h with the current packet (and its flow when flows are tracked). Returns the
  * Lua status. stack: -> result (nres) */
-static int call_hook_pkt(struct tl_engine *e, int h, int nres)
-{
+static int call_hook_pkt(struct tl_engine *e, int h, int nres) {
     lua_State *L = e->L;
     lua_pushvalue(L, TL_SLOT_HOOK(h));
     tl_lpkt_push(L, &e->frame);
@@ -101,8 +96,7 @@ static int call_hook_pkt(struct tl_engine *e, int h, int nres)
 static const char *const end_names[] = {"", "fin", "rst", "idle", "evicted", "eof"};
 
 /* flow_end(flow, reason), then the flow is gone. Returns the Lua status. */
-static int end_flow(struct tl_engine *e, struct tl_flow *f, int reason)
-{
+static int end_flow(struct tl_engine *e, struct tl_flow *f, int reason) {
     lua_State *L = e->L;
     int st = LUA_OK;
     if (!lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_FLOW_END))) {
@@ -119,8 +113,7 @@ static int end_flow(struct tl_engine *e, struct tl_flow *f, int reason)
 }
 
 /* Track the current packet's flow: end expired flows, update, flow_start. */
-static int track_flow(struct tl_engine *e)
-{
+static int track_flow(struct tl_engine *e) {
     struct tl_frame *f = &e->frame;
     struct tl_flow *x;
     int reason;
@@ -151,8 +144,7 @@ static int track_flow(struct tl_engine *e)
 }
 
 /* End every flow left at the end of an input. */
-static int end_all_flows(struct tl_engine *e)
-{
+static int end_all_flows(struct tl_engine *e) {
     if (!e->flows_on || e->script_failed)
         return 0;
     struct tl_flow *x;
@@ -162,8 +154,7 @@ static int end_all_flows(struct tl_engine *e)
     return 0;
 }
 
-static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes)
-{
+static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes) {
     struct tl_engine *e = (struct tl_engine *)user;
     struct tl_frame *f = &e->frame;
     lua_State *L = e->L;
@@ -176,8 +167,7 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *b
     f->num = ++e->received;
     f->rel_done = 0;
     /* flows note bad checksums; otherwise they are verified when a script reads them */
-    tl_decode_ex(&f->dec, e->linktype, bytes, h->caplen, h->len,
-                 e->flows_on ? TL_DECODE_CKSUM : 0);
+    tl_decode_ex(&f->dec, e->linktype, bytes, h->caplen, h->len, e->flows_on ? TL_DECODE_CKSUM : 0);
     if (e->flows_on && track_flow(e) < 0)
         goto stop;
 
@@ -220,8 +210,7 @@ stop:
 }
 
 /* The table init() receives. Runs protected. stack: engine -> args */
-static int build_init_args(lua_State *L)
-{
+static int build_init_args(lua_State *L) {
     struct tl_engine *e = lua_touserdata(L, 1);
     lua_createtable(L, 0, e->opt->nargs + 2);
     lua_createtable(L, 0, e->opt->nargs);
@@ -238,8 +227,7 @@ static int build_init_args(lua_State *L)
 }
 
 /* init(args). Returns 0 or TL_ERR_SCRIPT. */
-int tl_engine_init_hook(struct tl_engine *e)
-{
+int tl_engine_init_hook(struct tl_engine *e) {
     lua_State *L = e->L;
     if (lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_INIT)))
         return 0;
@@ -257,8 +245,7 @@ int tl_engine_init_hook(struct tl_engine *e)
 }
 
 /* finish(stats) -> exit status, or -1 when it returned nothing. */
-static int call_finish(struct tl_engine *e, uint32_t dropped)
-{
+static int call_finish(struct tl_engine *e, uint32_t dropped) {
     lua_State *L = e->L;
     if (lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_FINISH)))
         return -1;
@@ -286,22 +273,19 @@ static int call_finish(struct tl_engine *e, uint32_t dropped)
 }
 
 /* Run the capture loop on e->pcap until the input ends or the run must stop. */
-int tl_engine_loop(struct tl_engine *e)
-{
+int tl_engine_loop(struct tl_engine *e) {
     active_pcap = e->pcap;
     int st = pcap_loop(e->pcap, -1, on_packet, (u_char *)e);
     active_pcap = NULL;
     return st == -1 ? -1 : 0; /* -1: read error, pcap_geterr() says which */
 }
 
-static int loop_should_end(struct tl_engine *e)
-{
+static int loop_should_end(struct tl_engine *e) {
     return e->script_failed || e->exit_requested || tl_stop_signal || e->out.failed ||
            (e->opt->count > 0 && e->kept >= (uint64_t)e->opt->count);
 }
 
-static void install_signals(void)
-{
+static void install_signals(void) {
     struct sigaction sa;
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_signal;
@@ -312,8 +296,7 @@ static void install_signals(void)
 }
 
 /* Does the script use flows? Flow hooks, or filter/packet taking a second parameter. */
-static int wants_flows(lua_State *L)
-{
+static int wants_flows(lua_State *L) {
     if (!lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_FLOW_START)) ||
         !lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_FLOW_END)))
         return 1;
@@ -331,8 +314,7 @@ static int wants_flows(lua_State *L)
 }
 
 /* Load the script and run init, once. Returns 0 or TL_EXIT_SCRIPT (reported). */
-int tl_engine_start_script(struct tl_engine *e)
-{
+int tl_engine_start_script(struct tl_engine *e) {
     if (e->L)
         return e->script_failed ? TL_EXIT_SCRIPT : 0;
     char err[4400];
@@ -362,8 +344,7 @@ int tl_engine_start_script(struct tl_engine *e)
 }
 
 /* file_start/file_end(name). Returns the Lua status. */
-static int call_file_hook(struct tl_engine *e, int h, const char *name, const char *msg)
-{
+static int call_file_hook(struct tl_engine *e, int h, const char *name, const char *msg) {
     lua_State *L = e->L;
     if (lua_isnil(L, TL_SLOT_HOOK(h)))
         return LUA_OK;
@@ -376,8 +357,7 @@ static int call_file_hook(struct tl_engine *e, int h, const char *name, const ch
 
 /* An input that cannot be read: file_error(name, message) when the script has it (and the
  * run goes on), else tcpdump's message and status 1. */
-static int input_error(struct tl_engine *e, const char *name, const char *msg)
-{
+static int input_error(struct tl_engine *e, const char *name, const char *msg) {
     tl_out_flush(&e->out);
     int st = tl_engine_start_script(e);
     if (st != 0)
@@ -389,8 +369,7 @@ static int input_error(struct tl_engine *e, const char *name, const char *msg)
 }
 
 /* One input file from open to close. Returns 0 or an exit status. */
-static int run_input(struct tl_engine *e, const char *name)
-{
+static int run_input(struct tl_engine *e, const char *name) {
     char err[PCAP_ERRBUF_SIZE + 256];
     if (tl_capture_open_file(e, name, err, sizeof(err)) < 0) {
         if (e->pcap) { /* opened, but the filter failed: tcpdump's error, whatever the script */
@@ -428,8 +407,7 @@ static int run_input(struct tl_engine *e, const char *name)
 }
 
 /* Process every input in turn; returns 0 or the exit status. */
-static int run_inputs(struct tl_engine *e)
-{
+static int run_inputs(struct tl_engine *e) {
     struct tl_options *o = e->opt;
     int status = 0;
     for (int i = 0; i < o->ninputs && !loop_should_end(e); i++) {
@@ -446,8 +424,7 @@ static int run_inputs(struct tl_engine *e)
     return status;
 }
 
-int tl_engine_run(struct tl_options *o)
-{
+int tl_engine_run(struct tl_options *o) {
     struct tl_engine eng;
     struct tl_engine *e = &eng;
     memset(e, 0, sizeof(*e));
@@ -511,7 +488,4 @@ int tl_engine_run(struct tl_options *o)
     return status;
 }
 
-int tl_engine_end_flows(struct tl_engine *e)
-{
-    return end_all_flows(e);
-}
+int tl_engine_end_flows(struct tl_engine *e) { return end_all_flows(e); }

@@ -5,15 +5,15 @@
 
 #include <pcap/pcap.h>
 #include <signal.h>
-#include <stdio.h>
 #include <stdint.h>
+#include <stdio.h>
 
-#include "tcplua/packet.h"
-#include "options.h"
-#include "output.h"
 #include "flow.h"
 #include "guard.h"
+#include "options.h"
+#include "output.h"
 #include "seqtrack.h"
+#include "tcplua/packet.h"
 #include "timefmt.h"
 
 struct lua_State;
@@ -30,13 +30,13 @@ struct tl_frame {
     const uint8_t *data;
     uint32_t caplen, len;
     int64_t sec;
-    uint32_t frac;  /* micro- or nanoseconds */
-    uint8_t prec;   /* 6 or 9 */
-    uint64_t num;   /* 1-based among packets that passed BPF */
+    uint32_t frac; /* micro- or nanoseconds */
+    uint8_t prec;  /* 6 or 9 */
+    uint64_t num;  /* 1-based among packets that passed BPF */
     uint64_t gen;
-    int rel_done;   /* relative seq/ack computed for this packet */
+    int rel_done; /* relative seq/ack computed for this packet */
     uint32_t rseq, rack;
-    int rnew;       /* this segment opened (or restarted) its entry in the sequence table */
+    int rnew; /* this segment opened (or restarted) its entry in the sequence table */
     struct tl_packet dec;
 };
 
@@ -57,10 +57,10 @@ struct tl_engine {
     struct tl_timefmt tf;
     struct tl_seqtrack seq;
     struct tl_flow_table flows;
-    int flows_on;              /* the script uses flows: track them */
+    int flows_on;               /* the script uses flows: track them */
     struct tl_flow_hit cur_hit; /* the current packet's flow */
     struct tl_guard guard;      /* the script's time and memory limits */
-    int exit_code;      /* set by tcplua.exit() or finish() */
+    int exit_code;              /* set by tcplua.exit() or finish() */
     int exit_requested;
     int script_failed;
     FILE *hosts_fp; /* --hosts, opened at start-up, read when the script loads */

@@ -14,8 +14,7 @@ struct tl_flow_pool {
     struct tl_flow flows[POOL_FLOWS];
 };
 
-void tl_flow_table_init(struct tl_flow_table *t, size_t max_flows)
-{
+void tl_flow_table_init(struct tl_flow_table *t, size_t max_flows) {
     memset(t, 0, sizeof(*t));
     t->max_flows = max_flows;
     t->timeout[TL_LRU_TCP] = 300;
@@ -24,8 +23,7 @@ void tl_flow_table_init(struct tl_flow_table *t, size_t max_flows)
     t->timeout[TL_LRU_CLOSING] = CLOSE_DELAY;
 }
 
-void tl_flow_table_free(struct tl_flow_table *t)
-{
+void tl_flow_table_free(struct tl_flow_table *t) {
     while (t->pools) {
         struct tl_flow_pool *n = t->pools->next;
         free(t->pools);
@@ -35,8 +33,7 @@ void tl_flow_table_free(struct tl_flow_table *t)
     memset(t, 0, sizeof(*t));
 }
 
-static struct tl_flow *alloc_flow(struct tl_flow_table *t)
-{
+static struct tl_flow *alloc_flow(struct tl_flow_table *t) {
     if (!t->free_list) {
         struct tl_flow_pool *p = calloc(1, sizeof(*p));
         if (!p)
@@ -56,8 +53,7 @@ static struct tl_flow *alloc_flow(struct tl_flow_table *t)
 
 /* Hash of an endpoint pair, the same in both directions. */
 static uint32_t pair_hash(const uint8_t *a, uint16_t ap, const uint8_t *b, uint16_t bp, int alen,
-                          uint8_t proto)
-{
+                          uint8_t proto) {
     int c = memcmp(a, b, (size_t)alen);
     if (c > 0 || (c == 0 && ap > bp)) {
         const uint8_t *ta = a;
@@ -77,8 +73,7 @@ static uint32_t pair_hash(const uint8_t *a, uint16_t ap, const uint8_t *b, uint1
     return h ^ (h >> 16);
 }
 
-static int grow(struct tl_flow_table *t)
-{
+static int grow(struct tl_flow_table *t) {
     size_t nb = t->nbuckets ? t->nbuckets * 2 : 1024;
     struct tl_flow **b = calloc(nb, sizeof(*b));
     if (!b)
@@ -100,8 +95,7 @@ static int grow(struct tl_flow_table *t)
     return 0;
 }
 
-static void lru_unlink(struct tl_flow_table *t, struct tl_flow *f)
-{
+static void lru_unlink(struct tl_flow_table *t, struct tl_flow *f) {
     if (f->lprev)
         f->lprev->lnext = f->lnext;
     else
@@ -113,8 +107,7 @@ static void lru_unlink(struct tl_flow_table *t, struct tl_flow *f)
     f->lprev = f->lnext = NULL;
 }
 
-static void lru_append(struct tl_flow_table *t, struct tl_flow *f, int lru)
-{
+static void lru_append(struct tl_flow_table *t, struct tl_flow *f, int lru) {
     f->lru = (uint8_t)lru;
     f->lnext = NULL;
     f->lprev = t->lru_tail[lru];
@@ -125,8 +118,7 @@ static void lru_append(struct tl_flow_table *t, struct tl_flow *f, int lru)
     t->lru_tail[lru] = f;
 }
 
-void tl_flow_remove(struct tl_flow_table *t, struct tl_flow *f)
-{
+void tl_flow_remove(struct tl_flow_table *t, struct tl_flow *f) {
     int alen = f->family == 6 ? 16 : 4;
     size_t h = pair_hash(f->cli, f->cport, f->srv, f->sport, alen, f->proto) & (t->nbuckets - 1);
     struct tl_flow **pp = &t->buckets[h];
@@ -150,8 +142,7 @@ struct endpoints {
     uint32_t ip_bytes, payload;
 };
 
-static int packet_endpoints(const struct tl_packet *p, struct endpoints *ep)
-{
+static int packet_endpoints(const struct tl_packet *p, struct endpoints *ep) {
     if (TL_HAS(p, TL_LAYER_IP) && p->ip.span.status == TL_OK) {
         ep->src = p->ip.src;
         ep->dst = p->ip.dst;
@@ -191,8 +182,7 @@ static int packet_endpoints(const struct tl_packet *p, struct endpoints *ep)
 }
 
 static struct tl_flow *lookup(struct tl_flow_table *t, const struct endpoints *ep, uint32_t h,
-                              int *from_client)
-{
+                              int *from_client) {
     for (struct tl_flow *f = t->buckets[h & (t->nbuckets - 1)]; f; f = f->hnext) {
         if (f->proto != ep->proto || (f->family == 6) != (ep->alen == 16))
             continue;
@@ -217,8 +207,7 @@ void tl_flow_tcp_update(struct tl_flow *f, const struct tl_packet *p, int dir, i
 void tl_flow_udp_update(struct tl_flow *f, int dir, uint32_t payload);
 
 int tl_flow_update(struct tl_flow_table *t, const struct tl_packet *p, const uint8_t *data,
-                   int64_t sec, uint32_t frac, int prec, struct tl_flow_hit *hit)
-{
+                   int64_t sec, uint32_t frac, int prec, struct tl_flow_hit *hit) {
     (void)data;
     struct endpoints ep;
     memset(hit, 0, sizeof(*hit));
@@ -239,8 +228,8 @@ int tl_flow_update(struct tl_flow_table *t, const struct tl_packet *p, const uin
         if (!f)
             return -1;
         /* roles: a SYN/ACK's sender is the server; otherwise the first sender is the client */
-        int server_first = TL_HAS(p, TL_LAYER_TCP) && p->tcp.span.have >= 14 &&
-                           (p->tcp.flags & 0x12) == 0x12;
+        int server_first =
+            TL_HAS(p, TL_LAYER_TCP) && p->tcp.span.have >= 14 && (p->tcp.flags & 0x12) == 0x12;
         const uint8_t *c = server_first ? ep.dst : ep.src, *s = server_first ? ep.src : ep.dst;
         memcpy(f->cli, c, (size_t)ep.alen);
         memcpy(f->srv, s, (size_t)ep.alen);
@@ -278,8 +267,7 @@ int tl_flow_update(struct tl_flow_table *t, const struct tl_packet *p, const uin
     return 0;
 }
 
-struct tl_flow *tl_flow_next_expired(struct tl_flow_table *t, int64_t sec, int *reason)
-{
+struct tl_flow *tl_flow_next_expired(struct tl_flow_table *t, int64_t sec, int *reason) {
     for (int l = 0; l < TL_LRU_COUNT; l++) {
         struct tl_flow *f = t->lru_head[l];
         if (f && f->last_sec + t->timeout[l] < sec) {
@@ -301,24 +289,21 @@ struct tl_flow *tl_flow_next_expired(struct tl_flow_table *t, int64_t sec, int *
     return NULL;
 }
 
-struct tl_flow *tl_flow_any(struct tl_flow_table *t)
-{
+struct tl_flow *tl_flow_any(struct tl_flow_table *t) {
     for (int l = 0; l < TL_LRU_COUNT; l++)
         if (t->lru_head[l])
             return t->lru_head[l];
     return NULL;
 }
 
-const char *tl_flow_ep_name(int state)
-{
-    static const char *const names[] = {"inactive", "syn_sent",    "syn_ack_sent", "partial",
-                                        "established", "closed", "reset"};
+const char *tl_flow_ep_name(int state) {
+    static const char *const names[] = {"inactive",    "syn_sent", "syn_ack_sent", "partial",
+                                        "established", "closed",   "reset"};
     return state >= 0 && state <= TL_EP_RESET ? names[state] : "?";
 }
 
 /* Zeek's conn_state from the two endpoint states (conn.log documentation). */
-const char *tl_flow_conn_state(const struct tl_flow *f)
-{
+const char *tl_flow_conn_state(const struct tl_flow *f) {
     if (f->proto == 17)
         return f->d[0].pkts && f->d[1].pkts ? "SF" : f->d[0].pkts ? "S0" : "OTH";
     if (f->proto != 6)

@@ -11,11 +11,17 @@
 
 #include "tcplua/packet.h"
 
-enum tl_tcp_ep { TL_EP_INACTIVE, TL_EP_SYN_SENT, TL_EP_SYN_ACK_SENT, TL_EP_PARTIAL,
-                 TL_EP_ESTABLISHED, TL_EP_CLOSED, TL_EP_RESET };
+enum tl_tcp_ep {
+    TL_EP_INACTIVE,
+    TL_EP_SYN_SENT,
+    TL_EP_SYN_ACK_SENT,
+    TL_EP_PARTIAL,
+    TL_EP_ESTABLISHED,
+    TL_EP_CLOSED,
+    TL_EP_RESET
+};
 
-enum tl_flow_end { TL_END_NONE, TL_END_FIN, TL_END_RST, TL_END_IDLE, TL_END_EVICTED,
-                   TL_END_EOF };
+enum tl_flow_end { TL_END_NONE, TL_END_FIN, TL_END_RST, TL_END_IDLE, TL_END_EVICTED, TL_END_EOF };
 
 enum tl_lru { TL_LRU_TCP, TL_LRU_UDP, TL_LRU_OTHER, TL_LRU_CLOSING, TL_LRU_COUNT };
 
@@ -35,23 +41,23 @@ struct tl_flow_dir {
 };
 
 struct tl_flow {
-    struct tl_flow *hnext;           /* hash chain */
-    struct tl_flow *lprev, *lnext;   /* LRU list */
+    struct tl_flow *hnext;         /* hash chain */
+    struct tl_flow *lprev, *lnext; /* LRU list */
     int64_t first_sec, last_sec;
     uint32_t first_frac, last_frac;
-    uint32_t id;                     /* 0 when the entry is free */
-    int lua_state_ref;               /* flow.state table, 0 = none */
-    uint8_t cli[16], srv[16];        /* client (originator) and server addresses */
-    uint16_t cport, sport;           /* ports, or ICMP id in cport */
-    uint8_t family;                  /* 4 or 6 */
-    uint8_t proto;                   /* IP protocol */
-    uint8_t lru;                     /* enum tl_lru */
-    uint8_t end_reason;              /* set when closed (fin/rst) */
+    uint32_t id;              /* 0 when the entry is free */
+    int lua_state_ref;        /* flow.state table, 0 = none */
+    uint8_t cli[16], srv[16]; /* client (originator) and server addresses */
+    uint16_t cport, sport;    /* ports, or ICMP id in cport */
+    uint8_t family;           /* 4 or 6 */
+    uint8_t proto;            /* IP protocol */
+    uint8_t lru;              /* enum tl_lru */
+    uint8_t end_reason;       /* set when closed (fin/rst) */
     /* handshake times in µs after the flow's first packet, UINT32_MAX = unseen */
     uint32_t syn_us, synack_us, ack_us;
-    uint32_t syns;                   /* SYNs from the client (retries + 1) */
-    struct tl_flow_dir d[2];         /* 0 = from the client, 1 = from the server */
-    uint16_t hist_seen;              /* once-only history letters recorded, per direction */
+    uint32_t syns;           /* SYNs from the client (retries + 1) */
+    struct tl_flow_dir d[2]; /* 0 = from the client, 1 = from the server */
+    uint16_t hist_seen;      /* once-only history letters recorded, per direction */
     char history[TL_HIST_MAX + 1];
 };
 

@@ -9,8 +9,7 @@
 
 enum { H_A, H_D, H_I, H_Q, H_S, H_H, H_F, H_R }; /* letters recorded once per direction */
 
-static void hist_add(struct tl_flow *f, char c)
-{
+static void hist_add(struct tl_flow *f, char c) {
     size_t n = strlen(f->history);
     if (n < TL_HIST_MAX) {
         f->history[n] = c;
@@ -19,8 +18,7 @@ static void hist_add(struct tl_flow *f, char c)
 }
 
 /* Letter `c` (upper case for the client, lower for the server), once per direction. */
-static void hist_once(struct tl_flow *f, int dir, int idx, char c)
-{
+static void hist_once(struct tl_flow *f, int dir, int idx, char c) {
     uint16_t bit = (uint16_t)(1u << (idx * 2 + dir));
     if (f->hist_seen & bit)
         return;
@@ -29,8 +27,7 @@ static void hist_once(struct tl_flow *f, int dir, int idx, char c)
 }
 
 /* Counting letters appear at the 1st, 10th, 100th ... event. */
-static void hist_count(struct tl_flow *f, int dir, uint16_t *count, char c)
-{
+static void hist_count(struct tl_flow *f, int dir, uint16_t *count, char c) {
     if (*count < UINT16_MAX)
         (*count)++;
     uint32_t n = *count;
@@ -40,8 +37,7 @@ static void hist_count(struct tl_flow *f, int dir, uint16_t *count, char c)
         hist_add(f, dir ? (char)(c + 32) : c);
 }
 
-static uint32_t usec_since_first(const struct tl_flow *f, int64_t sec, uint32_t frac, int prec)
-{
+static uint32_t usec_since_first(const struct tl_flow *f, int64_t sec, uint32_t frac, int prec) {
     int64_t us = (sec - f->first_sec) * 1000000;
     if (prec == 9)
         us += ((int64_t)frac - (int64_t)f->first_frac) / 1000;
@@ -50,15 +46,11 @@ static uint32_t usec_since_first(const struct tl_flow *f, int64_t sec, uint32_t 
     return us < 0 ? 0 : us >= UNSEEN ? UNSEEN - 1 : (uint32_t)us;
 }
 
-static int seq_lt(uint32_t a, uint32_t b)
-{
-    return (int32_t)(a - b) < 0;
-}
+static int seq_lt(uint32_t a, uint32_t b) { return (int32_t)(a - b) < 0; }
 
 /* Sequence-space bookkeeping for a segment occupying [seq, seq+len). */
 static void seq_events(struct tl_flow *f, struct tl_flow_dir *me, int dir, uint32_t seq,
-                       uint32_t len, uint32_t payload)
-{
+                       uint32_t len, uint32_t payload) {
     uint32_t end = seq + len;
     if (!me->have_end) {
         me->have_end = 1;
@@ -88,8 +80,7 @@ static void seq_events(struct tl_flow *f, struct tl_flow_dir *me, int dir, uint3
         me->max_end = end;
 }
 
-static void handshake(struct tl_flow *f, const struct tl_tcp *t, int dir, uint32_t now_us)
-{
+static void handshake(struct tl_flow *f, const struct tl_tcp *t, int dir, uint32_t now_us) {
     struct tl_flow_dir *me = &f->d[dir], *peer = &f->d[!dir];
     uint8_t fl = t->flags;
     if ((fl & 0x12) == 0x02) { /* SYN */
@@ -127,8 +118,7 @@ static void handshake(struct tl_flow *f, const struct tl_tcp *t, int dir, uint32
 }
 
 void tl_flow_tcp_update(struct tl_flow *f, const struct tl_packet *p, int dir, int64_t sec,
-                        uint32_t frac, int prec, struct tl_flow_hit *hit)
-{
+                        uint32_t frac, int prec, struct tl_flow_hit *hit) {
     const struct tl_tcp *t = &p->tcp;
     struct tl_flow_dir *me = &f->d[dir], *peer = &f->d[!dir];
     uint8_t fl = t->flags;
@@ -181,8 +171,7 @@ void tl_flow_tcp_update(struct tl_flow *f, const struct tl_packet *p, int dir, i
 }
 
 /* UDP flows record Zeek's 'D'/'d' for data in each direction. */
-void tl_flow_udp_update(struct tl_flow *f, int dir, uint32_t payload)
-{
+void tl_flow_udp_update(struct tl_flow *f, int dir, uint32_t payload) {
     if (payload)
         hist_once(f, dir, H_D, 'D');
 }

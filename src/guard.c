@@ -10,8 +10,7 @@
 #define CHECK_EVERY 10000 /* VM instructions between clock reads */
 
 /* Without a memory limit: plain realloc/free, nothing counted (this runs per allocation). */
-void *tl_guard_alloc_free(void *ud, void *ptr, size_t osize, size_t nsize)
-{
+void *tl_guard_alloc_free(void *ud, void *ptr, size_t osize, size_t nsize) {
     (void)ud;
     (void)osize;
     if (nsize == 0) {
@@ -21,8 +20,7 @@ void *tl_guard_alloc_free(void *ud, void *ptr, size_t osize, size_t nsize)
     return realloc(ptr, nsize);
 }
 
-void *tl_guard_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
+void *tl_guard_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     struct tl_guard *g = ud;
     size_t old = ptr ? osize : 0; /* with no block, osize is a type tag, not a size */
     if (nsize == 0) {
@@ -42,8 +40,7 @@ void *tl_guard_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     return p;
 }
 
-static long elapsed_ms(const struct timespec *t0)
-{
+static long elapsed_ms(const struct timespec *t0) {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     return (now.tv_sec - t0->tv_sec) * 1000 + (now.tv_nsec - t0->tv_nsec) / 1000000;
@@ -52,8 +49,7 @@ static long elapsed_ms(const struct timespec *t0)
 static struct tl_guard *the_guard;
 
 /* Raised inside the running Lua function, with its file:line. */
-static void guard_hook(lua_State *L, lua_Debug *ar)
-{
+static void guard_hook(lua_State *L, lua_Debug *ar) {
     struct tl_guard *g = the_guard;
     (void)ar;
     if (!g || !g->armed)
@@ -73,23 +69,20 @@ static void guard_hook(lua_State *L, lua_Debug *ar)
     luaL_error(L, "script %s", why);
 }
 
-void tl_guard_attach(struct tl_guard *g, lua_State *L)
-{
+void tl_guard_attach(struct tl_guard *g, lua_State *L) {
     the_guard = g;
     g->L = L;
     if (g->timeout_ms)
         lua_sethook(L, guard_hook, LUA_MASKCOUNT, CHECK_EVERY);
 }
 
-void tl_guard_arm(struct tl_guard *g)
-{
+void tl_guard_arm(struct tl_guard *g) {
     if (g->timeout_ms)
         clock_gettime(CLOCK_MONOTONIC, &g->start);
     g->armed = 1;
 }
 
-void tl_guard_disarm(struct tl_guard *g)
-{
+void tl_guard_disarm(struct tl_guard *g) {
     g->armed = 0;
     if (g->interrupt && g->L) { /* back to the ordinary hook */
         g->interrupt = 0;
@@ -100,8 +93,7 @@ void tl_guard_disarm(struct tl_guard *g)
     }
 }
 
-void tl_guard_interrupt(struct tl_guard *g)
-{
+void tl_guard_interrupt(struct tl_guard *g) {
     if (g && g->L && g->armed) {
         g->interrupt = 1;
         lua_sethook(g->L, guard_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT, 1);

@@ -10,13 +10,13 @@
 struct lua_State;
 
 struct tl_guard {
-    long timeout_ms;    /* 0: no limit */
-    size_t mem_limit;   /* bytes, 0: no limit */
+    long timeout_ms;  /* 0: no limit */
+    size_t mem_limit; /* bytes, 0: no limit */
     size_t mem_used;
     int mem_exceeded;
     struct timespec start;
-    volatile sig_atomic_t armed;       /* a hook is running */
-    volatile sig_atomic_t interrupt;   /* a signal asked the running hook to stop */
+    volatile sig_atomic_t armed;     /* a hook is running */
+    volatile sig_atomic_t interrupt; /* a signal asked the running hook to stop */
     int timed_out;
     struct lua_State *L;
 };

@@ -6,13 +6,9 @@
 
 static const char hexd[] = "0123456789abcdef";
 
-static int printable(uint8_t c)
-{
-    return c > 0x20 && c < 0x7f;
-}
+static int printable(uint8_t c) { return c > 0x20 && c < 0x7f; }
 
-static char *put_offset(char *q, uint32_t off)
-{
+static char *put_offset(char *q, uint32_t off) {
     memcpy(q, "\n\t0x", 4);
     q += 4;
     for (int s = 12; s >= 0; s -= 4)
@@ -22,8 +18,7 @@ static char *put_offset(char *q, uint32_t off)
     return q;
 }
 
-void tl_hex(struct tl_output *o, const uint8_t *p, uint32_t n)
-{
+void tl_hex(struct tl_output *o, const uint8_t *p, uint32_t n) {
     for (uint32_t line = 0; line < n; line += 16) {
         uint32_t k = n - line < 16 ? n - line : 16;
         char *q0 = tl_out_reserve(o, 16 + 16 * 3);
@@ -40,8 +35,7 @@ void tl_hex(struct tl_output *o, const uint8_t *p, uint32_t n)
     }
 }
 
-void tl_hex_ascii(struct tl_output *o, const uint8_t *p, uint32_t n)
-{
+void tl_hex_ascii(struct tl_output *o, const uint8_t *p, uint32_t n) {
     for (uint32_t line = 0; line < n; line += 16) {
         uint32_t k = n - line < 16 ? n - line : 16;
         char *q0 = tl_out_reserve(o, 16 + 40 + 2 + 16);
@@ -65,8 +59,7 @@ void tl_hex_ascii(struct tl_output *o, const uint8_t *p, uint32_t n)
     }
 }
 
-void tl_ascii(struct tl_output *o, const uint8_t *p, uint32_t n)
-{
+void tl_ascii(struct tl_output *o, const uint8_t *p, uint32_t n) {
     char *q0 = tl_out_reserve(o, (size_t)n + 1);
     if (!q0)
         return;

@@ -30,11 +30,10 @@ struct lpkt_owned {
     uint8_t bytes[];
 };
 
-static const char *const layer_names[TL_LAYER_COUNT] = {
-    "eth", "sll", "null", "vlan", "arp", "ip", "ip6", "tcp", "udp", "icmp", "icmp6"};
+static const char *const layer_names[TL_LAYER_COUNT] = {"eth", "sll", "null", "vlan", "arp",  "ip",
+                                                        "ip6", "tcp", "udp",  "icmp", "icmp6"};
 
-static struct tl_frame *check_frame(lua_State *L, struct tl_frame *f, uint64_t gen)
-{
+static struct tl_frame *check_frame(lua_State *L, struct tl_frame *f, uint64_t gen) {
     if (gen != f->gen)
         luaL_error(L, "packet used after its hook returned (keep pkt:copy() instead)");
     return f;
@@ -43,8 +42,7 @@ static struct tl_frame *check_frame(lua_State *L, struct tl_frame *f, uint64_t g
 static int pkt_mt_ref = LUA_NOREF; /* the packet metatable, by integer registry key */
 
 /* luaL_checkudata without the string-keyed registry lookup (this runs per packet). */
-static struct lpkt *check_pkt(lua_State *L, int idx)
-{
+static struct lpkt *check_pkt(lua_State *L, int idx) {
     struct lpkt *p = lua_touserdata(L, idx);
     int ok = p && lua_getmetatable(L, idx);
     if (ok) {
@@ -58,8 +56,7 @@ static struct lpkt *check_pkt(lua_State *L, int idx)
     return p;
 }
 
-void tl_lpkt_push(lua_State *L, struct tl_frame *f)
-{
+void tl_lpkt_push(lua_State *L, struct tl_frame *f) {
     /* stack: -> pkt */
     struct lpkt *p = lua_newuserdatauv(L, sizeof(*p), 0);
     p->f = f;
@@ -68,8 +65,7 @@ void tl_lpkt_push(lua_State *L, struct tl_frame *f)
 }
 
 /* stack: -> layer (its user value keeps the parent packet alive) */
-static void push_layer(lua_State *L, int pkt_idx, struct tl_frame *f, uint64_t gen, int layer)
-{
+static void push_layer(lua_State *L, int pkt_idx, struct tl_frame *f, uint64_t gen, int layer) {
     pkt_idx = lua_absindex(L, pkt_idx);
     struct llayer *l = lua_newuserdatauv(L, sizeof(*l), 1);
     l->f = f;
@@ -80,24 +76,38 @@ static void push_layer(lua_State *L, int pkt_idx, struct tl_frame *f, uint64_t g
     lua_setiuservalue(L, -2, 1);
 }
 
-static const char *status_name(int s)
-{
+static const char *status_name(int s) {
     return s == TL_OK ? "ok" : s == TL_TRUNCATED ? "truncated" : "invalid";
 }
 
 /* stack: -> value of pkt-level field `code` */
-void tl_push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code)
-{
+void tl_push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code) {
     const struct tl_packet *d = &f->dec;
     switch (code) {
-    case TL_PF_NUM: lua_pushinteger(L, (lua_Integer)f->num); break;
-    case TL_PF_SEC: lua_pushinteger(L, f->sec); break;
-    case TL_PF_FRAC: lua_pushinteger(L, f->frac); break;
-    case TL_PF_PREC: lua_pushinteger(L, f->prec); break;
-    case TL_PF_CAPLEN: lua_pushinteger(L, f->caplen); break;
-    case TL_PF_LEN: lua_pushinteger(L, f->len); break;
-    case TL_PF_LINKTYPE: lua_pushinteger(L, d->linktype); break;
-    case TL_PF_DATA: lua_pushlstring(L, (const char *)f->data, f->caplen); break;
+    case TL_PF_NUM:
+        lua_pushinteger(L, (lua_Integer)f->num);
+        break;
+    case TL_PF_SEC:
+        lua_pushinteger(L, f->sec);
+        break;
+    case TL_PF_FRAC:
+        lua_pushinteger(L, f->frac);
+        break;
+    case TL_PF_PREC:
+        lua_pushinteger(L, f->prec);
+        break;
+    case TL_PF_CAPLEN:
+        lua_pushinteger(L, f->caplen);
+        break;
+    case TL_PF_LEN:
+        lua_pushinteger(L, f->len);
+        break;
+    case TL_PF_LINKTYPE:
+        lua_pushinteger(L, d->linktype);
+        break;
+    case TL_PF_DATA:
+        lua_pushlstring(L, (const char *)f->data, f->caplen);
+        break;
     case TL_PF_STOP:
         if (d->stop_layer >= 0 && d->stop_layer < TL_LAYER_COUNT)
             lua_pushstring(L, layer_names[d->stop_layer]);
@@ -110,8 +120,12 @@ void tl_push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code)
         else
             lua_pushnil(L);
         break;
-    case TL_PF_NET_TYPE: lua_pushinteger(L, d->net_type); break;
-    case TL_PF_NET_OFF: lua_pushinteger(L, d->net_off); break;
+    case TL_PF_NET_TYPE:
+        lua_pushinteger(L, d->net_type);
+        break;
+    case TL_PF_NET_OFF:
+        lua_pushinteger(L, d->net_off);
+        break;
     case TL_PF_PAYLOAD:
         if (d->payload_off <= f->caplen) {
             uint32_t n = d->payload_len;
@@ -122,8 +136,12 @@ void tl_push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code)
             lua_pushliteral(L, "");
         }
         break;
-    case TL_PF_PAYLOAD_OFF: lua_pushinteger(L, d->payload_off); break;
-    case TL_PF_PAYLOAD_LEN: lua_pushinteger(L, d->payload_len); break;
+    case TL_PF_PAYLOAD_OFF:
+        lua_pushinteger(L, d->payload_off);
+        break;
+    case TL_PF_PAYLOAD_LEN:
+        lua_pushinteger(L, d->payload_len);
+        break;
     case TL_PF_IFACE: { /* the capture device (live capture only) */
         struct tl_engine *e = tl_engine_from(L);
         if (e && e->iface_name[0] && f == &e->frame)
@@ -150,8 +168,7 @@ void tl_push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code)
 }
 
 /* __index(pkt, key). Upvalue 1: field name -> code; upvalue 2: method table. */
-static int l_packet_index(lua_State *L)
-{
+static int l_packet_index(lua_State *L) {
     struct lpkt *p = lua_touserdata(L, 1); /* only reachable through our locked metatable */
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(1)) == LUA_TNUMBER) {
@@ -166,8 +183,7 @@ static int l_packet_index(lua_State *L)
 }
 
 /* __index(layer, key). Upvalue 1: {layer -> {name -> code}}. */
-static int l_layer_index(lua_State *L)
-{
+static int l_layer_index(lua_State *L) {
     struct llayer *l = lua_touserdata(L, 1); /* only reachable through our locked metatable */
     struct tl_frame *f = check_frame(L, l->f, l->gen);
     lua_rawgeti(L, lua_upvalueindex(1), l->layer);
@@ -182,8 +198,7 @@ static int l_layer_index(lua_State *L)
     return 1;
 }
 
-static int l_packet_tostring(lua_State *L)
-{
+static int l_packet_tostring(lua_State *L) {
     struct lpkt *p = luaL_checkudata(L, 1, PKT_MT);
     if (p->gen != p->f->gen)
         lua_pushliteral(L, "packet (expired)");
@@ -192,15 +207,13 @@ static int l_packet_tostring(lua_State *L)
     return 1;
 }
 
-static int l_layer_tostring(lua_State *L)
-{
+static int l_layer_tostring(lua_State *L) {
     struct llayer *l = luaL_checkudata(L, 1, LAYER_MT);
     lua_pushfstring(L, "%s layer", layer_names[l->layer]);
     return 1;
 }
 
-static int read_be(lua_State *L, int width)
-{
+static int read_be(lua_State *L, int width) {
     struct lpkt *p = check_pkt(L, 1);
     lua_Integer off = luaL_checkinteger(L, 2);
     if (off < 0 || off + width > (lua_Integer)p->f->caplen) {
@@ -218,8 +231,7 @@ static int l_packet_u8(lua_State *L) { return read_be(L, 1); }
 static int l_packet_u16(lua_State *L) { return read_be(L, 2); }
 static int l_packet_u32(lua_State *L) { return read_be(L, 4); }
 
-static int l_packet_sub(lua_State *L)
-{
+static int l_packet_sub(lua_State *L) {
     struct lpkt *p = check_pkt(L, 1);
     lua_Integer off = luaL_checkinteger(L, 2);
     lua_Integer n = luaL_optinteger(L, 3, (lua_Integer)p->f->caplen);
@@ -234,8 +246,7 @@ static int l_packet_sub(lua_State *L)
 }
 
 /* pkt:inner(off) -> a new packet decoding bytes from off as raw IP. stack: -> pkt|nil */
-static int l_packet_inner(lua_State *L)
-{
+static int l_packet_inner(lua_State *L) {
     struct lpkt *p = check_pkt(L, 1);
     lua_Integer off = luaL_checkinteger(L, 2);
     if (off < 0 || off >= (lua_Integer)p->f->caplen) {
@@ -267,8 +278,7 @@ static int l_packet_inner(lua_State *L)
     return 1;
 }
 
-static int l_packet_copy(lua_State *L)
-{
+static int l_packet_copy(lua_State *L) {
     struct lpkt *p = check_pkt(L, 1);
     tl_lpkt_copy(L, 1, p->f);
     return 1;
@@ -276,12 +286,11 @@ static int l_packet_copy(lua_State *L)
 
 int tl_lpkt_field_code(const char *name);
 
-void tl_lpkt_register(lua_State *L)
-{
-    static const luaL_Reg methods[] = {{"u8", l_packet_u8},       {"u16", l_packet_u16},
-                                       {"u32", l_packet_u32},     {"sub", l_packet_sub},
-                                       {"inner", l_packet_inner}, {"copy", l_packet_copy},
-                                       {NULL, NULL}};
+void tl_lpkt_register(lua_State *L) {
+    static const luaL_Reg methods[] = {
+        {"u8", l_packet_u8},   {"u16", l_packet_u16},     {"u32", l_packet_u32},
+        {"sub", l_packet_sub}, {"inner", l_packet_inner}, {"copy", l_packet_copy},
+        {NULL, NULL}};
     luaL_newmetatable(L, PKT_MT);
     tl_push_pkt_field_table(L);
     luaL_newlib(L, methods);
@@ -306,13 +315,11 @@ void tl_lpkt_register(lua_State *L)
     lua_pop(L, 1);
 }
 
-const char *tl_layer_name(int layer)
-{
+const char *tl_layer_name(int layer) {
     return layer >= 0 && layer < TL_LAYER_COUNT ? layer_names[layer] : "?";
 }
 
 /* The frame behind a packet value at idx, checked for staleness. */
-struct tl_frame *tl_lpkt_frame(lua_State *L, int idx)
-{
+struct tl_frame *tl_lpkt_frame(lua_State *L, int idx) {
     return check_pkt(L, idx)->f;
 }

@@ -4,33 +4,43 @@
 
 #include "lpkt_fields.h"
 
-static const char *tcp_opt_name(int kind)
-{
+static const char *tcp_opt_name(int kind) {
     switch (kind) {
-    case 0: return "eol";
-    case 1: return "nop";
-    case 2: return "mss";
-    case 3: return "wscale";
-    case 4: return "sackOK";
-    case 5: return "sack";
-    case 8: return "TS";
-    case 19: return "md5";
-    case 30: return "mptcp";
-    case 34: return "tfo";
-    case 253: case 254: return "exp";
-    default: return "unknown";
+    case 0:
+        return "eol";
+    case 1:
+        return "nop";
+    case 2:
+        return "mss";
+    case 3:
+        return "wscale";
+    case 4:
+        return "sackOK";
+    case 5:
+        return "sack";
+    case 8:
+        return "TS";
+    case 19:
+        return "md5";
+    case 30:
+        return "mptcp";
+    case 34:
+        return "tfo";
+    case 253:
+    case 254:
+        return "exp";
+    default:
+        return "unknown";
     }
 }
 
-static void set_int(lua_State *L, const char *k, lua_Integer v)
-{
+static void set_int(lua_State *L, const char *k, lua_Integer v) {
     lua_pushinteger(L, v);
     lua_setfield(L, -2, k);
 }
 
 /* stack: -> array of option tables */
-void tl_push_tcp_options(lua_State *L, struct tl_frame *f)
-{
+void tl_push_tcp_options(lua_State *L, struct tl_frame *f) {
     const struct tl_tcp *t = &f->dec.tcp;
     lua_createtable(L, t->opt_count, 0);
     for (int i = 0; i < t->opt_count && i < TL_MAX_TCP_OPTS; i++) {
@@ -77,8 +87,7 @@ void tl_push_tcp_options(lua_State *L, struct tl_frame *f)
 }
 
 /* stack: -> array of extension header tables */
-void tl_push_ip6_ext(lua_State *L, const struct tl_ip6 *ip6)
-{
+void tl_push_ip6_ext(lua_State *L, const struct tl_ip6 *ip6) {
     lua_createtable(L, ip6->ext_count, 0);
     for (int i = 0; i < ip6->ext_count && i < TL_MAX_IP6_EXT; i++) {
         lua_createtable(L, 0, 9);

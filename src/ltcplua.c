@@ -16,8 +16,7 @@
 #define ENG(L) ((struct tl_engine *)lua_touserdata(L, lua_upvalueindex(1)))
 
 /* tcplua.out(...): append strings and integers. */
-static int l_tcplua_out(lua_State *L)
-{
+static int l_tcplua_out(lua_State *L) {
     struct tl_engine *e = ENG(L);
     int n = lua_gettop(L);
     for (int i = 1; i <= n; i++) {
@@ -38,8 +37,7 @@ static int l_tcplua_out(lua_State *L)
 struct tl_frame *tl_lpkt_frame(lua_State *L, int idx);
 
 /* tcplua.ts(pkt) -> timestamp prefix text */
-static int l_tcplua_ts(lua_State *L)
-{
+static int l_tcplua_ts(lua_State *L) {
     struct tl_engine *e = ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     char buf[96];
@@ -49,8 +47,7 @@ static int l_tcplua_ts(lua_State *L)
 }
 
 /* Resolve an address text to a name: --hosts file, then the system resolver. */
-static void resolve(lua_State *L, struct tl_engine *e, const char *addr)
-{
+static void resolve(lua_State *L, struct tl_engine *e, const char *addr) {
     /* stack: -> name */
     lua_rawgeti(L, LUA_REGISTRYINDEX, e->ref_names);
     if (lua_getfield(L, -1, addr) == LUA_TSTRING) {
@@ -79,8 +76,7 @@ static void resolve(lua_State *L, struct tl_engine *e, const char *addr)
 }
 
 /* tcplua.host(addr) -> name (cached), or addr under -n. Upvalue 2: cache table. */
-static int l_tcplua_host(lua_State *L)
-{
+static int l_tcplua_host(lua_State *L) {
     struct tl_engine *e = ENG(L);
     const char *addr = luaL_checkstring(L, 1);
     if (e->opt->n) {
@@ -107,8 +103,7 @@ static int l_tcplua_host(lua_State *L)
 }
 
 /* tcplua.port(port, proto) -> service name or number text. Upvalue 2: cache table. */
-static int l_tcplua_port(lua_State *L)
-{
+static int l_tcplua_port(lua_State *L) {
     struct tl_engine *e = ENG(L);
     lua_Integer port = luaL_checkinteger(L, 1);
     const char *proto = luaL_optstring(L, 2, "tcp");
@@ -132,8 +127,7 @@ static int l_tcplua_port(lua_State *L)
 
 /* tcplua.hexdump(pkt [, from_off]): append the -x/-X/-A dump, starting after the link
  * header (or at from_off); -xx/-XX/-AA dump from byte 0. Returns nothing. */
-static int l_tcplua_hexdump(lua_State *L)
-{
+static int l_tcplua_hexdump(lua_State *L) {
     struct tl_engine *e = ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     const struct tl_options *o = e->opt;
@@ -168,8 +162,7 @@ static int l_tcplua_hexdump(lua_State *L)
 /* tcplua.iphdr(pkt) -> off, hlen, tot_len, proto, frag_off, mf, df, rf, tos, ttl, id, src,
  * dst: the IPv4 header in one call (printers read all of it for every packet), or nil when
  * the packet has no complete IPv4 header. */
-static int l_tcplua_iphdr(lua_State *L)
-{
+static int l_tcplua_iphdr(lua_State *L) {
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     const struct tl_ip *ip = &f->dec.ip;
     if (!TL_HAS(&f->dec, TL_LAYER_IP) || ip->version != 4 || f->caplen < ip->span.off + 20)
@@ -192,8 +185,7 @@ static int l_tcplua_iphdr(lua_State *L)
 
 /* tcplua.tcphdr(pkt) -> sport, dport, hlen, flags, flagstr, seq, ack, win, urp, cksum, or
  * nil when the packet has no complete fixed TCP header. */
-static int l_tcplua_tcphdr(lua_State *L)
-{
+static int l_tcplua_tcphdr(lua_State *L) {
     static const char letters[] = "FSRP.UEW";
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     const struct tl_tcp *t = &f->dec.tcp;
@@ -221,8 +213,7 @@ static int l_tcplua_tcphdr(lua_State *L)
 }
 
 /* tcplua.relseq(pkt) -> rseq, rack, rnew: tcp.rseq, tcp.rack and tcp.rnew in one call. */
-static int l_tcplua_relseq(lua_State *L)
-{
+static int l_tcplua_relseq(lua_State *L) {
     struct tl_engine *e = ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     if (!TL_HAS(&f->dec, TL_LAYER_TCP) || f->dec.tcp.span.have < 14)
@@ -234,8 +225,7 @@ static int l_tcplua_relseq(lua_State *L)
     return 3;
 }
 
-static char *put_u32(char *q, uint32_t v)
-{
+static char *put_u32(char *q, uint32_t v) {
     char tmp[10];
     int i = 10;
     do {
@@ -246,8 +236,7 @@ static char *put_u32(char *q, uint32_t v)
     return q + (10 - i);
 }
 
-static uint32_t be32(const uint8_t *p)
-{
+static uint32_t be32(const uint8_t *p) {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
@@ -255,8 +244,7 @@ static uint32_t be32(const uint8_t *p)
  * option bytes at off, when they are all of the everyday kinds (eol, nop, mss, wscale,
  * sackOK, sack, TS) with their normal lengths and fully captured; false (nothing appended)
  * otherwise, for the Lua printer's general path. SACK edges print relative to sackbase. */
-static int l_tcplua_tcpopts(lua_State *L)
-{
+static int l_tcplua_tcpopts(lua_State *L) {
     struct tl_engine *e = ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     lua_Integer off = luaL_checkinteger(L, 2), n = luaL_checkinteger(L, 3);
@@ -333,8 +321,7 @@ general:
 /* tcplua.cksum(pkt, layer) -> ok, good: whether the checksum of the layer ("ip", "tcp",
  * "udp", "icmp", "icmp6") is right (nil when it cannot be checked) and the value it should
  * have: tcp.cksum_ok and tcp.cksum_good in one call. */
-static int l_tcplua_cksum(lua_State *L)
-{
+static int l_tcplua_cksum(lua_State *L) {
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     const char *name = luaL_checkstring(L, 2);
     struct tl_packet *d = &f->dec;
@@ -368,8 +355,7 @@ static int l_tcplua_cksum(lua_State *L)
 }
 
 /* tcplua.put_ts(pkt): append the timestamp prefix (tcplua.ts without the string). */
-static int l_tcplua_put_ts(lua_State *L)
-{
+static int l_tcplua_put_ts(lua_State *L) {
     struct tl_engine *e = ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     char *p = tl_out_reserve(&e->out, 96);
@@ -379,8 +365,7 @@ static int l_tcplua_put_ts(lua_State *L)
 }
 
 /* tcplua.write(pkt): write the packet to the -w file. */
-static int l_tcplua_write(lua_State *L)
-{
+static int l_tcplua_write(lua_State *L) {
     struct tl_engine *e = ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     if (!e->dumper)
@@ -394,14 +379,12 @@ static int l_tcplua_write(lua_State *L)
     return 0;
 }
 
-static int l_tcplua_mark(lua_State *L)
-{
+static int l_tcplua_mark(lua_State *L) {
     lua_pushinteger(L, (lua_Integer)ENG(L)->out.len);
     return 1;
 }
 
-static int l_tcplua_take(lua_State *L)
-{
+static int l_tcplua_take(lua_State *L) {
     struct tl_engine *e = ENG(L);
     lua_Integer m = luaL_checkinteger(L, 1);
     if (m < 0 || (size_t)m > e->out.len)
@@ -411,29 +394,25 @@ static int l_tcplua_take(lua_State *L)
     return 1;
 }
 
-static int l_tcplua_exit(lua_State *L)
-{
+static int l_tcplua_exit(lua_State *L) {
     struct tl_engine *e = ENG(L);
     e->exit_code = (int)luaL_optinteger(L, 1, 0);
     e->exit_requested = 1;
     return 0;
 }
 
-static void set_opt(lua_State *L, const char *k, int v)
-{
+static void set_opt(lua_State *L, const char *k, int v) {
     lua_pushinteger(L, v);
     lua_setfield(L, -2, k);
 }
 
-static void set_flag(lua_State *L, const char *k, int v)
-{
+static void set_flag(lua_State *L, const char *k, int v) {
     lua_pushboolean(L, v);
     lua_setfield(L, -2, k);
 }
 
 /* stack: -> opt table */
-void tl_push_opt_table(lua_State *L, const struct tl_options *o)
-{
+void tl_push_opt_table(lua_State *L, const struct tl_options *o) {
     lua_createtable(L, 0, 32);
     /* counts are integers (0 when absent); on/off options are booleans */
     set_opt(L, "n", o->n);
@@ -468,17 +447,15 @@ void tl_push_opt_table(lua_State *L, const struct tl_options *o)
     }
 }
 
-int tl_luaopen_tcplua(lua_State *L)
-{
+int tl_luaopen_tcplua(lua_State *L) {
     struct tl_engine *e = lua_touserdata(L, lua_upvalueindex(1));
-    static const luaL_Reg plain[] = {{"out", l_tcplua_out},     {"ts", l_tcplua_ts},
+    static const luaL_Reg plain[] = {{"out", l_tcplua_out},         {"ts", l_tcplua_ts},
                                      {"hexdump", l_tcplua_hexdump}, {"write", l_tcplua_write},
-                                     {"mark", l_tcplua_mark},   {"take", l_tcplua_take},
-                                     {"exit", l_tcplua_exit},   {"iphdr", l_tcplua_iphdr},
-                                     {"tcphdr", l_tcplua_tcphdr}, {"relseq", l_tcplua_relseq},
-                                     {"put_ts", l_tcplua_put_ts}, {"tcpopts", l_tcplua_tcpopts},
-                                     {"cksum", l_tcplua_cksum},
-                                     {NULL, NULL}};
+                                     {"mark", l_tcplua_mark},       {"take", l_tcplua_take},
+                                     {"exit", l_tcplua_exit},       {"iphdr", l_tcplua_iphdr},
+                                     {"tcphdr", l_tcplua_tcphdr},   {"relseq", l_tcplua_relseq},
+                                     {"put_ts", l_tcplua_put_ts},   {"tcpopts", l_tcplua_tcpopts},
+                                     {"cksum", l_tcplua_cksum},     {NULL, NULL}};
     lua_createtable(L, 0, 16);
     lua_pushlightuserdata(L, e);
     luaL_setfuncs(L, plain, 1);

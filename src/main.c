@@ -27,8 +27,9 @@ enum {
     OPT_SCRIPT_MEMORY,
 };
 
-static const char *const shortopts = "aAb:B:c:C:dDeE:fF:G:hHi:IjJKlLm:M:nNOpqQ:r:s:StT:uUvV:w:W:xXy:"
-                                     "Yz:Z:#";
+static const char *const shortopts =
+    "aAb:B:c:C:dDeE:fF:G:hHi:IjJKlLm:M:nNOpqQ:r:s:StT:uUvV:w:W:xXy:"
+    "Yz:Z:#";
 static const struct option longopts[] = {
     {"buffer-size", required_argument, NULL, 'B'},
     {"count", no_argument, NULL, OPT_COUNT},
@@ -57,41 +58,35 @@ static const struct option longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static void print_version(FILE *fp)
-{
+static void print_version(FILE *fp) {
     fprintf(fp, "tcplua version %s\n%s\n%s\n", TL_VERSION, pcap_lib_version(), LUA_RELEASE);
 }
 
-static void usage(FILE *fp)
-{
+static void usage(FILE *fp) {
     print_version(fp);
-    fprintf(fp,
-            "Usage: tcplua [-AdDefhIJKlLnNOpqStuUvxX#] [ -B size ] [ -c count ] [--count]\n"
-            "\t\t[ -F file ] [ -i interface ] [ --immediate-mode ] [ --number ]\n"
-            "\t\t[ --print ] [ -Q in|out|inout ] [ -r file ] [ -s script|snaplen ]\n"
-            "\t\t[ --version ] [ -V file ] [ -w file ] [ -y datalinktype ]\n"
-            "\t\t[ --time-stamp-precision precision ] [ --micro ] [ --nano ]\n"
-            "\t\t[ -Z user ] [ --arg key=value ] [ --hosts file ] [ expression ]\n");
+    fprintf(fp, "Usage: tcplua [-AdDefhIJKlLnNOpqStuUvxX#] [ -B size ] [ -c count ] [--count]\n"
+                "\t\t[ -F file ] [ -i interface ] [ --immediate-mode ] [ --number ]\n"
+                "\t\t[ --print ] [ -Q in|out|inout ] [ -r file ] [ -s script|snaplen ]\n"
+                "\t\t[ --version ] [ -V file ] [ -w file ] [ -y datalinktype ]\n"
+                "\t\t[ --time-stamp-precision precision ] [ --micro ] [ --nano ]\n"
+                "\t\t[ -Z user ] [ --arg key=value ] [ --hosts file ] [ expression ]\n");
 }
 
-static void die(const char *fmt, const char *arg)
-{
+static void die(const char *fmt, const char *arg) {
     fprintf(stderr, "tcplua: ");
     fprintf(stderr, fmt, arg);
     fputc('\n', stderr);
     exit(1);
 }
 
-static void add_input(struct tl_options *o, const char *name)
-{
+static void add_input(struct tl_options *o, const char *name) {
     if (o->ninputs >= TL_MAX_INPUTS)
         die("too many input files (at most %s)", "256");
     o->inputs[o->ninputs++] = name;
 }
 
 /* -V FILE: one capture file name per line. */
-static void read_list(struct tl_options *o, const char *name)
-{
+static void read_list(struct tl_options *o, const char *name) {
     FILE *fp = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
     if (!fp)
         die("Unable to open file: %s", name);
@@ -105,8 +100,7 @@ static void read_list(struct tl_options *o, const char *name)
         fclose(fp);
 }
 
-static int all_digits(const char *s)
-{
+static int all_digits(const char *s) {
     if (!*s)
         return 0;
     for (; *s; s++)
@@ -115,8 +109,7 @@ static int all_digits(const char *s)
     return 1;
 }
 
-static void set_snaplen(struct tl_options *o, const char *arg)
-{
+static void set_snaplen(struct tl_options *o, const char *arg) {
     char *end;
     long v = strtol(arg, &end, 0);
     if (*end || v < 0 || v > 262144) {
@@ -127,8 +120,7 @@ static void set_snaplen(struct tl_options *o, const char *arg)
     o->snaplen_set = 1;
 }
 
-static void list_devices(void)
-{
+static void list_devices(void) {
     pcap_if_t *devs = NULL;
     char ebuf[PCAP_ERRBUF_SIZE];
     if (pcap_findalldevs(&devs, ebuf) < 0)
@@ -168,8 +160,7 @@ static void list_devices(void)
 }
 
 /* getopt's own wording (which tcpdump shows), then the usage text; exits 1. */
-static void bad_option(char **argv, int opt)
-{
+static void bad_option(char **argv, int opt) {
     const char *arg = argv[optind - 1];
     if (strncmp(arg, "--", 2) == 0) {
         const char *eq = strchr(arg, '=');
@@ -191,21 +182,23 @@ static void bad_option(char **argv, int opt)
     exit(1);
 }
 
-static void unsupported(int c)
-{
+static void unsupported(int c) {
     fprintf(stderr, "tcplua: option -%c is not supported\n", c);
     exit(1);
 }
 
 /* Parse argv into o. Exits on usage errors, as tcpdump does. */
-static void parse(struct tl_options *o, int argc, char **argv)
-{
+static void parse(struct tl_options *o, int argc, char **argv) {
     int c;
     opterr = 0; /* messages are ours, in tcpdump's wording */
     while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         switch (c) {
-        case 'A': o->A++; break;
-        case 'B': o->buffer_size = atoi(optarg); break;
+        case 'A':
+            o->A++;
+            break;
+        case 'B':
+            o->buffer_size = atoi(optarg);
+            break;
         case 'C': {
             char *end;
             long v = strtol(optarg, &end, 10);
@@ -230,44 +223,108 @@ static void parse(struct tl_options *o, int argc, char **argv)
             o->count = v;
             break;
         }
-        case 'd': o->d++; break;
-        case 'D': o->Dflag = 1; break;
-        case 'e': o->e = 1; break;
-        case 'F': o->filter_file = optarg; break;
-        case 'h': usage(stdout); exit(0);
-        case 'i': o->iface = optarg; break;
-        case 'K': o->K = 1; break;
-        case 'l': o->l = 1; break;
-        case 'L': o->Lflag = 1; break;
-        case 'n': o->n++; break;
-        case 'N': o->N = 1; break;
-        case 'p': o->p = 1; break;
-        case 'q': o->q++; break;
-        case 'Q': o->direction = optarg; break;
-        case 'r': add_input(o, optarg); break;
+        case 'd':
+            o->d++;
+            break;
+        case 'D':
+            o->Dflag = 1;
+            break;
+        case 'e':
+            o->e = 1;
+            break;
+        case 'F':
+            o->filter_file = optarg;
+            break;
+        case 'h':
+            usage(stdout);
+            exit(0);
+        case 'i':
+            o->iface = optarg;
+            break;
+        case 'K':
+            o->K = 1;
+            break;
+        case 'l':
+            o->l = 1;
+            break;
+        case 'L':
+            o->Lflag = 1;
+            break;
+        case 'n':
+            o->n++;
+            break;
+        case 'N':
+            o->N = 1;
+            break;
+        case 'p':
+            o->p = 1;
+            break;
+        case 'q':
+            o->q++;
+            break;
+        case 'Q':
+            o->direction = optarg;
+            break;
+        case 'r':
+            add_input(o, optarg);
+            break;
         case 's':
             if (all_digits(optarg) || (optarg[0] == '0' && optarg[1] == 'x'))
                 set_snaplen(o, optarg);
             else
                 o->script = optarg;
             break;
-        case 'S': o->S = 1; break;
-        case 't': o->tflags++; break;
-        case 'U': o->U = 1; break;
-        case 'v': o->v++; break;
-        case 'V': o->list_file = optarg; break;
-        case 'w': o->wfile = optarg; break;
-        case 'x': o->x++; break;
-        case 'X': o->X++; break;
-        case 'y': o->linktype_name = optarg; break;
-        case 'M': o->md5_secret = optarg; break;
-        case 'Z': o->user = optarg; break;
-        case '#': o->hash = 1; break;
-        case OPT_COUNT: o->count_only = 1; break;
-        case OPT_IMMEDIATE: o->immediate = 1; break;
-        case OPT_PRINT: o->print = 1; break;
-        case OPT_MICRO: o->nano = 0; break;
-        case OPT_NANO: o->nano = 1; break;
+        case 'S':
+            o->S = 1;
+            break;
+        case 't':
+            o->tflags++;
+            break;
+        case 'U':
+            o->U = 1;
+            break;
+        case 'v':
+            o->v++;
+            break;
+        case 'V':
+            o->list_file = optarg;
+            break;
+        case 'w':
+            o->wfile = optarg;
+            break;
+        case 'x':
+            o->x++;
+            break;
+        case 'X':
+            o->X++;
+            break;
+        case 'y':
+            o->linktype_name = optarg;
+            break;
+        case 'M':
+            o->md5_secret = optarg;
+            break;
+        case 'Z':
+            o->user = optarg;
+            break;
+        case '#':
+            o->hash = 1;
+            break;
+        case OPT_COUNT:
+            o->count_only = 1;
+            break;
+        case OPT_IMMEDIATE:
+            o->immediate = 1;
+            break;
+        case OPT_PRINT:
+            o->print = 1;
+            break;
+        case OPT_MICRO:
+            o->nano = 0;
+            break;
+        case OPT_NANO:
+            o->nano = 1;
+            break;
         case OPT_TSPREC:
             if (strcmp(optarg, "micro") == 0)
                 o->nano = 0;
@@ -276,7 +333,9 @@ static void parse(struct tl_options *o, int argc, char **argv)
             else
                 die("unsupported time stamp precision %s", optarg);
             break;
-        case OPT_VERSION: print_version(stdout); exit(0);
+        case OPT_VERSION:
+            print_version(stdout);
+            exit(0);
         case OPT_ARG: {
             char *eq = strchr(optarg, '=');
             if (!eq || eq == optarg)
@@ -288,7 +347,9 @@ static void parse(struct tl_options *o, int argc, char **argv)
             o->arg_vals[o->nargs++] = eq + 1;
             break;
         }
-        case OPT_HOSTS: o->hosts_file = optarg; break;
+        case OPT_HOSTS:
+            o->hosts_file = optarg;
+            break;
         case OPT_SCRIPT_TIMEOUT:
         case OPT_SCRIPT_MEMORY: {
             char *end;
@@ -314,14 +375,14 @@ static void parse(struct tl_options *o, int argc, char **argv)
         case '?':
             bad_option(argv, optopt);
             break;
-        default: unsupported(c);
+        default:
+            unsupported(c);
         }
     }
 }
 
 /* The filter: the words after the options, or -F's file. */
-static void set_expression(struct tl_options *o, int argc, char **argv)
-{
+static void set_expression(struct tl_options *o, int argc, char **argv) {
     if (o->filter_file)
         return; /* read when the capture is open, as tcpdump does (tl_capture_filter) */
     size_t len = 0;
@@ -337,8 +398,7 @@ static void set_expression(struct tl_options *o, int argc, char **argv)
     }
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     static struct tl_options opt;
     parse(&opt, argc, argv);
     set_expression(&opt, argc, argv);

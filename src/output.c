@@ -9,8 +9,7 @@
 
 #define TL_OUT_BLOCK (64 * 1024)
 
-void tl_out_init(struct tl_output *o, int fd)
-{
+void tl_out_init(struct tl_output *o, int fd) {
     memset(o, 0, sizeof(*o));
     o->fd = fd;
     o->cap = 2 * TL_OUT_BLOCK;
@@ -19,15 +18,13 @@ void tl_out_init(struct tl_output *o, int fd)
         o->cap = 0;
 }
 
-void tl_out_free(struct tl_output *o)
-{
+void tl_out_free(struct tl_output *o) {
     free(o->buf);
     o->buf = NULL;
     o->cap = o->len = 0;
 }
 
-char *tl_out_reserve(struct tl_output *o, size_t n)
-{
+char *tl_out_reserve(struct tl_output *o, size_t n) {
     if (o->len + n > o->cap) {
         size_t cap = o->cap ? o->cap : TL_OUT_BLOCK;
         while (cap < o->len + n)
@@ -41,8 +38,7 @@ char *tl_out_reserve(struct tl_output *o, size_t n)
     return o->buf + o->len;
 }
 
-void tl_out_bytes(struct tl_output *o, const char *s, size_t n)
-{
+void tl_out_bytes(struct tl_output *o, const char *s, size_t n) {
     char *p = tl_out_reserve(o, n);
     if (!p)
         return;
@@ -50,8 +46,7 @@ void tl_out_bytes(struct tl_output *o, const char *s, size_t n)
     o->len += n;
 }
 
-void tl_out_uint(struct tl_output *o, uint64_t v)
-{
+void tl_out_uint(struct tl_output *o, uint64_t v) {
     char tmp[24];
     int i = sizeof(tmp);
     do {
@@ -61,8 +56,7 @@ void tl_out_uint(struct tl_output *o, uint64_t v)
     tl_out_bytes(o, tmp + i, sizeof(tmp) - (size_t)i);
 }
 
-void tl_out_int(struct tl_output *o, int64_t v)
-{
+void tl_out_int(struct tl_output *o, int64_t v) {
     if (v < 0) {
         tl_out_bytes(o, "-", 1);
         tl_out_uint(o, (uint64_t)(-(v + 1)) + 1);
@@ -71,8 +65,7 @@ void tl_out_int(struct tl_output *o, int64_t v)
     }
 }
 
-int tl_out_flush(struct tl_output *o)
-{
+int tl_out_flush(struct tl_output *o) {
     size_t done = 0;
     while (done < o->len && !o->failed) {
         ssize_t w = write(o->fd, o->buf + done, o->len - done);
@@ -89,8 +82,7 @@ int tl_out_flush(struct tl_output *o)
     return o->failed ? -1 : 0;
 }
 
-int tl_out_packet_end(struct tl_output *o)
-{
+int tl_out_packet_end(struct tl_output *o) {
     if (o->line_buffered || o->len >= TL_OUT_BLOCK)
         return tl_out_flush(o);
     return 0;

@@ -10,8 +10,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-int tl_privs_drop(const char *user, int wfd, char *err, size_t errlen)
-{
+int tl_privs_drop(const char *user, int wfd, char *err, size_t errlen) {
     if (geteuid() != 0)
         return 0; /* nothing to give up; -Z only matters for root, as in tcpdump */
     if (!user)

@@ -13,13 +13,9 @@
 
 static struct tl_engine *the_engine; /* one engine per process */
 
-static int file_exists(const char *p)
-{
-    return access(p, R_OK) == 0;
-}
+static int file_exists(const char *p) { return access(p, R_OK) == 0; }
 
-static int try_dir(char *out, size_t n, const char *dir, const char *name)
-{
+static int try_dir(char *out, size_t n, const char *dir, const char *name) {
     snprintf(out, n, "%s/%s", dir, name);
     if (file_exists(out))
         return 1;
@@ -29,8 +25,7 @@ static int try_dir(char *out, size_t n, const char *dir, const char *name)
 
 /* The directory of shipped scripts: next to an installed binary, the source tree's lua/
  * for a binary in a build tree, else the configured install directory. */
-void tl_find_luadir(char *out, size_t n)
-{
+void tl_find_luadir(char *out, size_t n) {
     char exe[4096];
     ssize_t k = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
     if (k > 0) {
@@ -57,8 +52,7 @@ void tl_find_luadir(char *out, size_t n)
  * scripts' directory (so -s examples/x.lua works installed too); a bare name in the current
  * directory, each directory of $TCPLUA_PATH, then the shipped scripts. ".lua" may be left
  * off. */
-int tl_find_script(const char *name, const char *luadir, char *out, size_t n)
-{
+int tl_find_script(const char *name, const char *luadir, char *out, size_t n) {
     if (strchr(name, '/')) {
         snprintf(out, n, "%s", name);
         if (file_exists(out) || name[0] == '/')
@@ -86,16 +80,14 @@ int tl_find_script(const char *name, const char *luadir, char *out, size_t n)
 }
 
 /* An error outside any lua_pcall (a bug of ours): say so instead of dying silently. */
-static int panic(lua_State *L)
-{
+static int panic(lua_State *L) {
     const char *msg = lua_tostring(L, -1);
     fprintf(stderr, "tcplua: unprotected Lua error: %s\n", msg ? msg : "(not a string)");
     return 0; /* Lua then aborts */
 }
 
 /* Message handler: error value -> text with a traceback. */
-static int msgh(lua_State *L)
-{
+static int msgh(lua_State *L) {
     const char *msg = lua_tostring(L, 1);
     if (!msg) {
         if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
@@ -107,8 +99,7 @@ static int msgh(lua_State *L)
 }
 
 /* os.exit() replacement: output and the -w file are finished before the process ends. */
-static int l_os_exit(lua_State *L)
-{
+static int l_os_exit(lua_State *L) {
     struct tl_engine *e = lua_touserdata(L, lua_upvalueindex(1));
     int code;
     if (lua_isboolean(L, 1))
@@ -126,8 +117,7 @@ static int l_os_exit(lua_State *L)
 
 /* print() and io.write() go through the output buffer, so a script's own text stays in
  * order with what printers append with tcplua.out(). */
-static int l_print(lua_State *L)
-{
+static int l_print(lua_State *L) {
     struct tl_engine *e = lua_touserdata(L, lua_upvalueindex(1));
     int n = lua_gettop(L);
     for (int i = 1; i <= n; i++) {
@@ -142,8 +132,7 @@ static int l_print(lua_State *L)
     return 0;
 }
 
-static int l_io_write(lua_State *L)
-{
+static int l_io_write(lua_State *L) {
     struct tl_engine *e = lua_touserdata(L, lua_upvalueindex(1));
     int n = lua_gettop(L);
     for (int i = 1; i <= n; i++) {
@@ -156,8 +145,7 @@ static int l_io_write(lua_State *L)
     return 1;
 }
 
-static int open_tcplua(lua_State *L)
-{
+static int open_tcplua(lua_State *L) {
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_pushcclosure(L, tl_luaopen_tcplua, 1);
     lua_call(L, 0, 1);
@@ -165,8 +153,7 @@ static int open_tcplua(lua_State *L)
 }
 
 /* hosts(5) file (opened before privileges were dropped) -> table addr -> first name. */
-static int load_hosts(lua_State *L, FILE *fp)
-{
+static int load_hosts(lua_State *L, FILE *fp) {
     lua_newtable(L);
     if (!fp)
         return 0;
@@ -193,10 +180,9 @@ static int load_hosts(lua_State *L, FILE *fp)
 }
 
 /* Make the state and load the script. On error fills err and returns TL_ERR_*. */
-int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errlen)
-{
-    lua_State *L = lua_newstate(e->guard.mem_limit ? tl_guard_alloc : tl_guard_alloc_free,
-                                &e->guard);
+int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errlen) {
+    lua_State *L =
+        lua_newstate(e->guard.mem_limit ? tl_guard_alloc : tl_guard_alloc_free, &e->guard);
     if (!L) {
         snprintf(err, errlen, "cannot create the Lua state: out of memory");
         return TL_ERR_SCRIPT;
@@ -265,14 +251,14 @@ int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errl
             snprintf(err, errlen, "%s", lua_tostring(L, -1));
         return TL_ERR_SCRIPT;
     }
-    static const char *const hooks[TL_HOOK_COUNT] = {
-        "init",     "filter",   "packet",     "finish",    "flow_start",
-        "flow_end", "file_start", "file_end", "file_error"};
+    static const char *const hooks[TL_HOOK_COUNT] = {"init",       "filter",     "packet",
+                                                     "finish",     "flow_start", "flow_end",
+                                                     "file_start", "file_end",   "file_error"};
     for (int i = 0; i < TL_HOOK_COUNT; i++) {
         int t = lua_getglobal(L, hooks[i]);
         if (t != LUA_TFUNCTION && t != LUA_TNIL) {
-            snprintf(err, errlen, "%s: hook %s is a %s, not a function", e->script_path,
-                     hooks[i], lua_typename(L, t));
+            snprintf(err, errlen, "%s: hook %s is a %s, not a function", e->script_path, hooks[i],
+                     lua_typename(L, t));
             return TL_ERR_SCRIPT;
         }
         /* hooks sit at fixed stack slots TL_SLOT_HOOK0 + i (nil when absent) */
@@ -280,8 +266,7 @@ int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errl
     return 0;
 }
 
-struct tl_engine *tl_engine_from(lua_State *L)
-{
+struct tl_engine *tl_engine_from(lua_State *L) {
     (void)L;
     return the_engine;
 }

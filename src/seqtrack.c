@@ -10,16 +10,12 @@ struct tl_seq_entry {
     uint8_t a[16], b[16]; /* lower endpoint first */
     uint32_t ports;       /* port of a << 16 | port of b */
     uint8_t alen;
-    uint32_t seq, ack;    /* bases for the a->b direction */
+    uint32_t seq, ack; /* bases for the a->b direction */
 };
 
-void tl_seqtrack_init(struct tl_seqtrack *t)
-{
-    memset(t, 0, sizeof(*t));
-}
+void tl_seqtrack_init(struct tl_seqtrack *t) { memset(t, 0, sizeof(*t)); }
 
-void tl_seqtrack_free(struct tl_seqtrack *t)
-{
+void tl_seqtrack_free(struct tl_seqtrack *t) {
     for (size_t i = 0; i < t->nbuckets; i++) {
         struct tl_seq_entry *e = t->buckets[i];
         while (e) {
@@ -32,8 +28,7 @@ void tl_seqtrack_free(struct tl_seqtrack *t)
     memset(t, 0, sizeof(*t));
 }
 
-static uint32_t hash_key(const uint8_t *a, const uint8_t *b, int alen, uint32_t ports)
-{
+static uint32_t hash_key(const uint8_t *a, const uint8_t *b, int alen, uint32_t ports) {
     uint32_t h = 2166136261u ^ ports;
     for (int i = 0; i < alen; i++) {
         h = (h ^ a[i]) * 16777619u;
@@ -42,8 +37,7 @@ static uint32_t hash_key(const uint8_t *a, const uint8_t *b, int alen, uint32_t 
     return h ^ (h >> 15);
 }
 
-static int grow(struct tl_seqtrack *t)
-{
+static int grow(struct tl_seqtrack *t) {
     size_t nb = t->nbuckets ? t->nbuckets * 2 : 1024;
     struct tl_seq_entry **nbk = calloc(nb, sizeof(*nbk));
     if (!nbk)
@@ -65,9 +59,7 @@ static int grow(struct tl_seqtrack *t)
 }
 
 int tl_seqtrack_apply(struct tl_seqtrack *t, const uint8_t *src, const uint8_t *dst, int alen,
-                       uint16_t sport, uint16_t dport, uint8_t flags, uint32_t *seq,
-                       uint32_t *ack)
-{
+                      uint16_t sport, uint16_t dport, uint8_t flags, uint32_t *seq, uint32_t *ack) {
     if (!(flags & 0x10)) /* only segments with ACK take part, as in tcpdump */
         return 0;
     int c = memcmp(src, dst, (size_t)alen);

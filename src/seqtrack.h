@@ -19,7 +19,6 @@ void tl_seqtrack_free(struct tl_seqtrack *t);
 /* addresses are 4 or 16 bytes (alen); seq/ack are in/out: replaced by the printed values.
  * Returns 1 when this segment created or restarted (SYN) its connection's entry. */
 int tl_seqtrack_apply(struct tl_seqtrack *t, const uint8_t *src, const uint8_t *dst, int alen,
-                       uint16_t sport, uint16_t dport, uint8_t flags, uint32_t *seq,
-                       uint32_t *ack);
+                      uint16_t sport, uint16_t dport, uint8_t flags, uint32_t *seq, uint32_t *ack);
 
 #endif

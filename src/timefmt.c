@@ -7,16 +7,14 @@
 
 #include "options.h"
 
-void tl_timefmt_init(struct tl_timefmt *t, int mode, int prec)
-{
+void tl_timefmt_init(struct tl_timefmt *t, int mode, int prec) {
     memset(t, 0, sizeof(*t));
     t->mode = mode;
     t->prec = prec;
     t->cached_sec = INT64_MIN;
 }
 
-static size_t put_digits(char *p, uint64_t v, int width)
-{
+static size_t put_digits(char *p, uint64_t v, int width) {
     for (int i = width - 1; i >= 0; i--) {
         p[i] = (char)('0' + v % 10);
         v /= 10;
@@ -24,8 +22,7 @@ static size_t put_digits(char *p, uint64_t v, int width)
     return (size_t)width;
 }
 
-static size_t put_uint(char *p, uint64_t v)
-{
+static size_t put_uint(char *p, uint64_t v) {
     char tmp[24];
     int i = sizeof(tmp);
     do {
@@ -36,8 +33,7 @@ static size_t put_uint(char *p, uint64_t v)
     return sizeof(tmp) - (size_t)i;
 }
 
-static void cache_local(struct tl_timefmt *t, int64_t sec, int with_date)
-{
+static void cache_local(struct tl_timefmt *t, int64_t sec, int with_date) {
     time_t tt = (time_t)sec;
     struct tm tm;
     t->cached_sec = sec;
@@ -52,9 +48,8 @@ static void cache_local(struct tl_timefmt *t, int64_t sec, int with_date)
 }
 
 /* Delta as " HH:MM:SS.frac " (tcpdump prints hours past 24 as they come). */
-static size_t put_delta(struct tl_timefmt *t, char *p, int64_t sec, uint32_t frac,
-                        int64_t bsec, uint32_t bfrac)
-{
+static size_t put_delta(struct tl_timefmt *t, char *p, int64_t sec, uint32_t frac, int64_t bsec,
+                        uint32_t bfrac) {
     uint32_t scale = t->prec == 9 ? 1000000000u : 1000000u;
     int64_t ds = sec - bsec;
     int64_t df = (int64_t)frac - (int64_t)bfrac;
@@ -87,8 +82,7 @@ static size_t put_delta(struct tl_timefmt *t, char *p, int64_t sec, uint32_t fra
     return n;
 }
 
-size_t tl_timefmt_format(struct tl_timefmt *t, int64_t sec, uint32_t frac, char *buf)
-{
+size_t tl_timefmt_format(struct tl_timefmt *t, int64_t sec, uint32_t frac, char *buf) {
     size_t n = 0;
     switch (t->mode) {
     case TL_T_NONE:

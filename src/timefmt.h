@@ -7,8 +7,8 @@
 #include <stdint.h>
 
 struct tl_timefmt {
-    int mode;  /* enum tl_tmode */
-    int prec;  /* 6 or 9 */
+    int mode; /* enum tl_tmode */
+    int prec; /* 6 or 9 */
     int64_t cached_sec;
     char cached_hms[32]; /* "HH:MM:SS" or "YYYY-MM-DD HH:MM:SS" for cached_sec */
     size_t cached_len;

@@ -31,8 +31,8 @@ enum tl_layer {
 
 /* Common to every layer: where it is and how much of it was captured. */
 struct tl_span {
-    uint32_t off;  /* offset of the layer's first byte in the captured data */
-    uint32_t have; /* bytes of this layer's header that were captured (may be < hdr length) */
+    uint32_t off;   /* offset of the layer's first byte in the captured data */
+    uint32_t have;  /* bytes of this layer's header that were captured (may be < hdr length) */
     uint8_t status; /* enum tl_status */
 };
 
@@ -94,7 +94,7 @@ struct tl_ip {
     uint8_t ttl, proto;
     uint16_t cksum;
     uint8_t src[4], dst[4];
-    uint32_t opt_off;      /* offset of options, opt_len bytes */
+    uint32_t opt_off; /* offset of options, opt_len bytes */
     uint16_t opt_len;
     uint16_t cksum_calc;   /* checksum computed over the header (0 when it is correct) */
     uint16_t cksum_good;   /* value the checksum field should hold (= cksum when correct) */
@@ -168,7 +168,7 @@ struct tl_udp {
     uint32_t payload_off;
     uint32_t payload_len;
     uint16_t cksum_calc;
-    uint16_t cksum_good;   /* value the checksum field should hold (= cksum when correct) */
+    uint16_t cksum_good; /* value the checksum field should hold (= cksum when correct) */
     uint8_t cksum_checked;
 };
 
@@ -177,14 +177,14 @@ struct tl_icmp {
     struct tl_span span;
     uint8_t type, code;
     uint16_t cksum;
-    uint16_t id, seq;     /* echo, timestamp, info, address mask */
-    uint32_t gateway;     /* redirect: raw 4 bytes as host-order integer */
-    uint16_t mtu;         /* frag needed */
-    uint8_t pointer;      /* parameter problem */
-    uint32_t data_off;    /* offset of the body after the 8-byte header */
-    uint32_t quote_off;   /* errors: offset of the quoted IP header, 0 if none */
+    uint16_t id, seq;   /* echo, timestamp, info, address mask */
+    uint32_t gateway;   /* redirect: raw 4 bytes as host-order integer */
+    uint16_t mtu;       /* frag needed */
+    uint8_t pointer;    /* parameter problem */
+    uint32_t data_off;  /* offset of the body after the 8-byte header */
+    uint32_t quote_off; /* errors: offset of the quoted IP header, 0 if none */
     uint16_t cksum_calc;
-    uint16_t cksum_good;   /* value the checksum field should hold (= cksum when correct) */
+    uint16_t cksum_good; /* value the checksum field should hold (= cksum when correct) */
     uint8_t cksum_checked;
 };
 
@@ -193,10 +193,10 @@ struct tl_icmp6 {
     struct tl_span span;
     uint8_t type, code;
     uint16_t cksum;
-    uint32_t word; /* bytes 4-7 (id/seq, mtu, pointer, ND flags, ...) */
+    uint32_t word;     /* bytes 4-7 (id/seq, mtu, pointer, ND flags, ...) */
     uint32_t body_off; /* offset of the byte after the 8-byte header */
     uint16_t cksum_calc;
-    uint16_t cksum_good;   /* value the checksum field should hold (= cksum when correct) */
+    uint16_t cksum_good; /* value the checksum field should hold (= cksum when correct) */
     uint8_t cksum_checked;
 };
 
@@ -205,14 +205,14 @@ struct tl_icmp6 {
 struct tl_packet {
     uint32_t caplen, len;
     int linktype;
-    uint32_t present;      /* bitmask of enum tl_layer */
-    int8_t stop_layer;     /* layer that was TRUNCATED/INVALID, -1 if none */
-    uint8_t stop_status;   /* its status */
-    uint8_t decode_flags;  /* TL_DECODE_* this packet was decoded with */
-    uint16_t net_type;     /* ethertype of the network layer (after VLAN tags) */
-    uint32_t net_off;      /* offset of the network layer */
-    uint32_t payload_off;  /* application payload (after TCP/UDP/ICMP header) */
-    uint32_t payload_len;  /* bytes of payload actually captured */
+    uint32_t present;     /* bitmask of enum tl_layer */
+    int8_t stop_layer;    /* layer that was TRUNCATED/INVALID, -1 if none */
+    uint8_t stop_status;  /* its status */
+    uint8_t decode_flags; /* TL_DECODE_* this packet was decoded with */
+    uint16_t net_type;    /* ethertype of the network layer (after VLAN tags) */
+    uint32_t net_off;     /* offset of the network layer */
+    uint32_t payload_off; /* application payload (after TCP/UDP/ICMP header) */
+    uint32_t payload_len; /* bytes of payload actually captured */
     struct tl_eth eth;
     struct tl_sll sll;
     struct tl_null null;
