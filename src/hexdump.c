@@ -68,8 +68,8 @@ void tl_ascii(struct tl_output *o, const uint8_t *p, uint32_t n) {
     for (uint32_t i = 0; i < n; i++) {
         uint8_t c = p[i];
         if (c == '\r') {
-            /* a CR right before LF is dropped, any other shows as '.' */
-            if (i + 1 == n || p[i + 1] != '\n')
+            /* a CR before LF or at the very end is dropped; one inside a line shows '.' */
+            if (i + 1 < n && p[i + 1] != '\n')
                 *q++ = '.';
         } else if (printable(c) || c == '\t' || c == ' ' || c == '\n') {
             *q++ = (char)c;

@@ -8,8 +8,9 @@ local T = require "tcplua.print.dns_tables"
 
 local M = {}
 local out, opt = tcplua.out, tcplua.opt
-local byte, sub, find = string.byte, string.sub, string.find
+local byte, sub, find, concat, unpack = string.byte, string.sub, string.find, table.concat, table.unpack
 local hex2, printn = U.hex2, U.printn
+local unpack16 = string.unpack
 local vflag = opt.v or 0
 local typename, classname = T.types, T.classes
 
@@ -18,6 +19,43 @@ local s, n = "", 0
 local JMP = {} -- error value: a read past the captured end (tcpdump's longjmp)
 
 local function jmp() error(JMP, 0) end
+
+-- The line is built in buf and handed to tcplua.out once: a C call per piece costs more.
+local buf, nb = {}, 0
+local function put(a, b, c, d, e, f, g, h, i, j)
+    local k = nb + 1
+    buf[k] = a
+    if b ~= nil then
+        k = k + 1
+        buf[k] = b
+        if c ~= nil then
+            buf[k + 1], buf[k + 2] = c, d
+            k = k + 1
+            if d ~= nil then
+                k = k + 1
+                if e ~= nil then
+                    buf[k + 1], buf[k + 2], buf[k + 3] = e, f, g
+                    k = k + 1
+                    if f ~= nil then
+                        k = k + 1
+                        if g ~= nil then
+                            k = k + 1
+                            if h ~= nil then
+                                buf[k + 1], buf[k + 2], buf[k + 3] = h, i, j
+                                k = k + 1
+                                if i ~= nil then
+                                    k = k + 1
+                                    if j ~= nil then k = k + 1 end
+                                end
+                            end
+                        end
+                    end
+                end
+            end
+        end
+    end
+    nb = k
+end
 local function u8(i)
     if i >= n then jmp() end
     return byte(s, i + 1)
@@ -43,7 +81,7 @@ local function chars(i, cnt)
     if e > i then
         local t = sub(s, i + 1, e)
         if find(t, "[^\32-\126]") then t = printn(t) end
-        out(t)
+        put(t)
     end
     return cut
 end
@@ -83,18 +121,18 @@ local function blabel(i)
     local bits = byte(s, i + 1)
     if bits == 0 then bits = 256 end
     local lim = i + 1 + (bits + 3) // 4
-    out("\\[x")
+    put("\\[x")
     local p, b = i + 1, bits
     while p < lim and b > 7 do
-        out(hex2[u8(p)])
+        put(hex2[u8(p)])
         b, p = b - 8, p + 1
     end
     if b > 4 then
-        out(hex2[u8(p) & (0xff << (8 - b)) & 0xff])
+        put(hex2[u8(p) & (0xff << (8 - b)) & 0xff])
     elseif b > 0 then
-        out(hex2[(u8(p) >> 4) & (0x0f << (4 - b)) & 0x0f]:sub(2))
+        put(hex2[(u8(p) >> 4) & (0x0f << (4 - b)) & 0x0f]:sub(2))
     end
-    out("/", bits, "]")
+    put("/", bits, "]")
     return lim
 end
 
@@ -105,7 +143,7 @@ local function labellen(i)
     local t = c & 0xc0
     if t == 0x40 then
         if c & 0x3f ~= 1 then
-            out("<ELT ", c & 0x3f, ">")
+            put("<ELT ", c & 0x3f, ">")
             return -1
         end
         if i + 1 >= n then return -1 end
@@ -113,7 +151,7 @@ local function labellen(i)
         if bits == 0 then bits = 256 end
         return (bits + 7) // 8 + 1
     elseif t == 0x80 then
-        out("<BAD LABEL TYPE>")
+        put("<BAD LABEL TYPE>")
         return -1
     end
     return c
@@ -130,7 +168,7 @@ local function fqdn(i, base)
     local rp, compress
     if c & 0xc0 ~= 0xc0 then rp = i + l end
     if c == 0 then
-        out(".")
+        put(".")
         return rp
     end
     local nchars = 0
@@ -143,7 +181,7 @@ local function fqdn(i, base)
             if i >= n then return nil end
             local off = (c << 8 | byte(s, i + 1)) & 0x3fff
             if off >= maxoff then
-                out("<BAD PTR>")
+                put("<BAD PTR>")
                 return nil
             end
             maxoff = off
@@ -153,6 +191,23 @@ local function fqdn(i, base)
             l = labellen(i)
             if l < 0 then return nil end
             i = i + 1
+        elseif t == 0 and nchars + l <= 255 and i + l <= n then
+            -- the everyday label: printed whole, with its dot
+            local e = i + l
+            local lab = sub(s, i + 1, e)
+            if find(lab, "[^ -~]") then lab = printn(lab) end
+            put(lab, ".")
+            nchars = nchars + l + 1
+            if e >= n then return nil end
+            c = byte(s, e + 1)
+            i = e + 1
+            if c < 0x40 then
+                l = c
+            else
+                l = labellen(e)
+                if l < 0 then return nil end
+            end
+            if not compress then rp = rp + l + 1 end
         else
             if t == 0x40 then
                 if blabel(i) == nil then return nil end
@@ -163,7 +218,7 @@ local function fqdn(i, base)
             end
             if t ~= 0x40 then nchars = nchars + l end
             i = i + l
-            if nchars <= 255 then out(".") end
+            if nchars <= 255 then put(".") end
             nchars = nchars + 1
             if i >= n then return nil end
             c = byte(s, i + 1)
@@ -173,75 +228,25 @@ local function fqdn(i, base)
             if not compress then rp = rp + l + 1 end
         end
     end
-    if nchars > 255 then out("<DOMAIN NAME TOO LONG>") end
+    if nchars > 255 then put("<DOMAIN NAME TOO LONG>") end
     return rp
 end
 M.fqdn = fqdn
 
--- IPv6 text of the 16 bytes of a string (tcpdump's addrtostr6)
-local function ip6text(a)
-    local w = {}
-    for k = 0, 7 do
-        local x, y = byte(a, 2 * k + 1, 2 * k + 2)
-        w[k + 1] = x << 8 | y
-    end
-    local bs, bl, cs, cl = 0, 0, 0, 0
-    for k = 1, 8 do
-        if w[k] == 0 then
-            if cl == 0 then cs = k end
-            cl = cl + 1
-            if cl > bl then bs, bl = cs, cl end
-        else
-            cl = 0
-        end
-    end
-    if bl < 2 then bs = 0 end
-    local t = {}
-    local k = 1
-    while k <= 8 do
-        if k == bs then
-            t[#t + 1] = k == 1 and ":" or ""
-            k = k + bl
-            if k > 8 then t[#t + 1] = "" end
-        elseif k == 7 and bs == 1 and (bl == 6 or (bl == 5 and w[6] == 0xffff)) then
-            local p, q, r, v = byte(a, 13, 16)
-            t[#t + 1] = p .. "." .. q .. "." .. r .. "." .. v
-            break
-        else
-            t[#t + 1] = U.hex(w[k])
-            k = k + 1
-        end
-    end
-    return table.concat(t, ":")
-end
-M.ip6text = ip6text
+local ip6text = T.ip6text
 
--- tcpdump's unsigned_relts_print: 90061 -> "1d1h1m1s"
-local units = { { 31536000, "y" }, { 604800, "w" }, { 86400, "d" }, { 3600, "h" },
-    { 60, "m" }, { 1, "s" } }
-local function relts(v)
-    if v == 0 then return out("0s") end
-    for k = 1, 6 do
-        local u = units[k]
-        if v >= u[1] then
-            out(v // u[1], u[2])
-            v = v % u[1]
-        end
-    end
-end
-
-local eopt = T.eopt(function() return s, n end, fqdn, ip6text)
+local eopt = T.eopt(function() return s, n end, fqdn, put)
 
 -- a question at i (ns_qprint)
 local function question(i, mdns)
     local e = nskip(i)
     if not e or e + 4 > n then return nil end
-    out(" ", typestr(u16(e)))
+    put(" ", typestr(u16(e)))
     local c = u16(e + 2)
     local class = mdns and c & 0x7fff or c
-    if class ~= 1 then out(" ", classstr(class)) end
-    if mdns then out(c & 0x8000 ~= 0 and " (QU)" or " (QM)") end
-    out("? ")
+    if class ~= 1 then put(" ", classstr(class)) end
+    if mdns then put(c & 0x8000 ~= 0 and " (QU)" or " (QM)") end
+    put("? ")
     local r = fqdn(i, 0)
     return r and r + 4
 end
@@ -249,7 +254,7 @@ end
 local rdata = T.rdata -- per-type printers, set up below
 local function record(i, mdns)
     if vflag > 0 then
-        out(" ")
+        put(" ")
         i = fqdn(i, 0)
         if not i then return nil end
     else
@@ -258,34 +263,32 @@ local function record(i, mdns)
     if not i or i + 10 > n then return n end
     local typ, c = u16(i), u16(i + 2)
     local class = mdns and c & 0x7fff or c
-    if class ~= 1 and typ ~= 41 then out(" ", classstr(class)) end
-    if mdns and c & 0x8000 ~= 0 then out(" (Cache flush)") end
+    if class ~= 1 and typ ~= 41 then put(" ", classstr(class)) end
+    if mdns and c & 0x8000 ~= 0 then put(" (Cache flush)") end
     local flags = 0
     if typ == 41 then
         flags = u16(i + 6)
     elseif vflag > 2 then
-        out(" [")
-        relts(u32(i + 4))
-        out("]")
+        put(" [", T.relts(u32(i + 4)), "]")
     end
     local len = u16(i + 8)
     i = i + 10
     local rp = i + len
-    out(" ", typestr(typ))
+    put(" ", typestr(typ))
     if rp > n then return nil end
     local f = rdata[typ]
     if f then
         if typ == 41 then
-            out(" UDPsize=", class)
-            if flags & 0x8000 ~= 0 then out(" DO") end
+            put(" UDPsize=", class)
+            if flags & 0x8000 ~= 0 then put(" DO") end
             if i < rp then
-                out(" [")
+                put(" [")
                 while i < rp do
                     i = eopt(i)
                     if not i then return nil end
-                    if i < rp then out(",") end
+                    if i < rp then put(",") end
                 end
-                out("]")
+                put("]")
             end
         elseif not f(i, len, rp) then
             return nil
@@ -296,53 +299,53 @@ end
 
 -- record data printers: f(i, len, rp) -> false when tcpdump gives up (NULL)
 local function rname(i)
-    out(" ")
+    put(" ")
     return fqdn(i, 0) ~= nil
 end
 rdata[1] = function(i)
     if i + 4 > n then return false end
     local a, b, c, d = byte(s, i + 1, i + 4)
-    out(" ", a, ".", b, ".", c, ".", d)
+    put(" ", a, ".", b, ".", c, ".", d)
     return true
 end
 rdata[2], rdata[5], rdata[12], rdata[39] = rname, rname, rname, rname
 rdata[6] = function(i)
     if vflag == 0 then return true end
-    out(" ")
+    put(" ")
     i = fqdn(i, 0)
     if not i then return false end
-    out(" ")
+    put(" ")
     i = fqdn(i, 0)
     if not i or i + 20 > n then return false end
-    out(" ", u32(i), " ", u32(i + 4), " ", u32(i + 8), " ", u32(i + 12), " ", u32(i + 16))
+    put(" ", u32(i), " ", u32(i + 4), " ", u32(i + 8), " ", u32(i + 12), " ", u32(i + 16))
     return true
 end
 rdata[15] = function(i)
-    out(" ")
+    put(" ")
     if i + 2 > n or not fqdn(i + 2, 0) then return false end
-    out(" ", u16(i))
+    put(" ", u16(i))
     return true
 end
 rdata[16] = function(i, _, rp)
     while i < rp do
-        out(" \"")
+        put(" \"")
         if i >= n then return false end
         local l = byte(s, i + 1)
         if chars(i + 1, l) then return false end
         i = i + 1 + l
-        out("\"")
+        put("\"")
     end
     return true
 end
 rdata[33] = function(i)
-    out(" ")
+    put(" ")
     if i + 6 > n or not fqdn(i + 6, 0) then return false end
-    out(":", u16(i + 4), " ", u16(i), " ", u16(i + 2))
+    put(":", u16(i + 4), " ", u16(i), " ", u16(i + 2))
     return true
 end
 rdata[28] = function(i)
     if i + 16 > n then return false end
-    out(" ", ip6text(sub(s, i + 1, i + 16)))
+    put(" ", ip6text(sub(s, i + 1, i + 16)))
     return true
 end
 rdata[38] = function(i) -- A6 (RFC 2874)
@@ -350,21 +353,21 @@ rdata[38] = function(i) -- A6 (RFC 2874)
     local pbit = byte(s, i + 1)
     local pbyte = (pbit & ~7) // 8
     if pbit > 128 then
-        out(" ", pbit, "(bad plen)")
+        put(" ", pbit, "(bad plen)")
         return true
     elseif pbit < 128 then
         if i + 1 + 16 - pbyte > n then jmp() end
-        out(" ", pbit, " ", ip6text(string.rep("\0", pbyte) .. sub(s, i + 2, i + 17 - pbyte)))
+        put(" ", pbit, " ", ip6text(string.rep("\0", pbyte) .. sub(s, i + 2, i + 17 - pbyte)))
     end
     if pbit > 0 then
-        out(" ")
+        put(" ")
         if not fqdn(i + 1 + 16 - pbyte, 0) then return false end
     end
     return true
 end
 rdata[256] = function(i, len) -- URI (RFC 7553)
     if i + len > n then return false end
-    out(" ", u16(i), " ", u16(i + 2), " ")
+    put(" ", u16(i), " ", u16(i + 2), " ")
     return not chars(i + 4, (len - 4) & 0xffffffff)
 end
 rdata[104] = function(i, len) -- UNSPECA: one string, right after the type
@@ -374,24 +377,24 @@ end
 rdata[41] = true -- OPT: printed in record()
 rdata[250] = function(i) -- TSIG (RFC 8945)
     if vflag == 0 then return true end
-    out(" ")
+    put(" ")
     i = fqdn(i, 0)
     if not i then return false end
     i = i + 6
     if i + 2 > n then return false end
-    out(" fudge=", u16(i))
+    put(" fudge=", u16(i))
     i = i + 2
     if i + 2 > n then return false end
-    out(" maclen=", u16(i))
+    put(" maclen=", u16(i))
     i = i + 2 + u16(i)
     if i + 2 > n then return false end
-    out(" origid=", u16(i))
+    put(" origid=", u16(i))
     i = i + 2
     if i + 2 > n then return false end
-    out(" error=", u16(i))
+    put(" error=", u16(i))
     i = i + 2
     if i + 2 > n then return false end
-    out(" otherlen=", u16(i))
+    put(" otherlen=", u16(i))
     return true
 end
 
@@ -399,6 +402,7 @@ end
 -- 6.1.3), found by skipping the sections the way tcpdump does.
 local function ext_rcode(flags, qd, an, ns, ar)
     local rcode = flags & 15
+    if ar == 0 then return rcode end
     local i = 12
     for _ = 1, qd do
         i = nskip(i)
@@ -432,12 +436,12 @@ end
 -- cnt records from i, separated by ","; label before the first. false: truncated
 local function section(i, cnt, mdns, label, check)
     if cnt > 0 and (not check or i < n) then
-        if label then out(label) end
+        if label then put(label) end
         i = record(i, mdns)
         if not i then return false end
         cnt = cnt - 1
         while i < n and cnt > 0 do
-            out(",")
+            put(",")
             i = record(i, mdns)
             if not i then return false end
             cnt = cnt - 1
@@ -451,16 +455,16 @@ local ops = { [0] = "", " inv_q", " stat", " op3", " notify", " update", " op6",
     " op8", " updateA", " updateD", " updateDA", " updateM", " updateMA", " zoneInit",
     " zoneRef" }
 
-local function response(flags, qd, an, ns, ar, mdns)
-    out(u16(0), ops[flags >> 11 & 15], T.rcode(ext_rcode(flags, qd, an, ns, ar)),
+local function response(id, flags, qd, an, ns, ar, mdns)
+    put(id, ops[flags >> 11 & 15], T.rcode(ext_rcode(flags, qd, an, ns, ar)),
         flags & 0x400 ~= 0 and "*" or "", flags & 0x80 ~= 0 and "" or "-",
         flags & 0x200 ~= 0 and "|" or "", flags & 0x20 ~= 0 and "$" or "")
-    if qd ~= 1 then out(" [", qd, "q]") end
+    if qd ~= 1 then put(" [", qd, "q]") end
     local i = 12
     for k = 1, qd do
-        if k ~= 1 then out(",") end
+        if k ~= 1 then put(",") end
         if vflag > 1 then
-            out(" q:")
+            put(" q:")
             i = question(i, mdns)
             if not i then return false end
         else
@@ -469,7 +473,7 @@ local function response(flags, qd, an, ns, ar, mdns)
             i = i + 4
         end
     end
-    out(" ", an, "/", ns, "/", ar)
+    put(" ", an, "/", ns, "/", ar)
     i = section(i, an, mdns)
     if not i then return false end
     if vflag > 1 then
@@ -481,19 +485,19 @@ local function response(flags, qd, an, ns, ar, mdns)
     return true
 end
 
-local function query(flags, qd, an, ns, ar, mdns)
+local function query(id, flags, qd, an, ns, ar, mdns)
     local op = flags >> 11 & 15
-    out(u16(0), ops[op], flags & 0x100 ~= 0 and "+" or "", flags & 0x10 ~= 0 and "%" or "")
-    if flags & 0x6cf ~= 0 then out(" [b2&3=0x", U.hex(flags), "]") end
+    put(id, ops[op], flags & 0x100 ~= 0 and "+" or "", flags & 0x10 ~= 0 and "%" or "")
+    if flags & 0x6cf ~= 0 then put(" [b2&3=0x", U.hex(flags), "]") end
     if op == 1 then
-        if qd ~= 0 then out(" [", qd, "q]") end
-        if an ~= 1 then out(" [", an, "a]") end
+        if qd ~= 0 then put(" [", qd, "q]") end
+        if an ~= 1 then put(" [", an, "a]") end
     else
-        if an ~= 0 then out(" [", an, "a]") end
-        if qd ~= 1 then out(" [", qd, "q]") end
+        if an ~= 0 then put(" [", an, "a]") end
+        if qd ~= 1 then put(" [", qd, "q]") end
     end
-    if ns ~= 0 then out(" [", ns, "n]") end
-    if ar ~= 0 then out(" [", ar, "au]") end
+    if ns ~= 0 then put(" [", ns, "n]") end
+    if ar ~= 0 then put(" [", ar, "au]") end
     local i = 12
     if qd > 0 then
         i = question(i, mdns)
@@ -519,28 +523,31 @@ end
 
 local function message(length, mdns)
     if length < 12 then
-        out("domain [length ", length, " < 12] (invalid)")
+        put("domain [length ", length, " < 12] (invalid)")
         return
     end
-    if n < 12 then return out(" [|domain]") end
-    local flags = u16(2)
-    local qd, an, ns, ar = u16(4), u16(6), u16(8), u16(10)
+    if n < 12 then return put(" [|domain]") end
+    local id, flags, qd, an, ns, ar = unpack16(">I2I2I2I2I2I2", s)
     local ok
     if flags & 0x8000 ~= 0 then
-        ok = response(flags, qd, an, ns, ar, mdns)
+        ok = response(id, flags, qd, an, ns, ar, mdns)
     else
-        ok = query(flags, qd, an, ns, ar, mdns)
+        ok = query(id, flags, qd, an, ns, ar, mdns)
     end
     if ok then
-        out(" (", length, ")")
+        put(" (", length, ")")
     else
-        out(" [|domain]")
+        put(" [|domain]")
     end
 end
 
 local function run(f, ...)
+    nb = 0
     local ok, err = pcall(f, ...)
     s = ""
+    if nb > 0 then
+        if nb < 200 then out(unpack(buf, 1, nb)) else out(concat(buf, "", 1, nb)) end
+    end
     if not ok then
         if err ~= JMP then error(err, 0) end
         U.trunc("domain")
@@ -561,17 +568,17 @@ end
 
 local function tcpmsg(p, length)
     if length < 2 then
-        out(" [DNS over TCP: length ", length, " < 2] (invalid)")
+        put(" [DNS over TCP: length ", length, " < 2] (invalid)")
         return
     end
     s, n = p, #p
     length = length - 2
     local pfx = u16(0)
     if pfx ~= length then
-        out(" [prefix length(", pfx, ") != length(", length, ")] (invalid)")
+        put(" [prefix length(", pfx, ") != length(", length, ")] (invalid)")
         return
     end
-    out(" ")
+    put(" ")
     s = sub(p, 3)
     n = #s
     message(length, false)

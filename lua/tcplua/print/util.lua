@@ -187,53 +187,9 @@ function M.hexascii(s)
     return concat(t)
 end
 
--- The `-x`-style hex without ASCII (tcpdump's hex_print with "\n\t" lines), used by the
--- NULL link printer for unknown families.
-function M.hexonly(s)
-    local t = {}
-    local len = #s
-    local i = 1
-    while i <= len do
-        local off = i - 1
-        local line = { "\n\t0x", hex2[(off >> 8) & 255], hex2[off & 255], ": " }
-        local last = i + 15
-        if last > len then last = len end
-        local j = i
-        while j <= last do
-            if j + 1 <= last then
-                line[#line + 1] = " " .. hex2[byte(s, j)] .. hex2[byte(s, j + 1)]
-            else
-                line[#line + 1] = " " .. hex2[byte(s, j)]
-            end
-            j = j + 2
-        end
-        t[#t + 1] = concat(line)
-        i = last + 1
-    end
-    return concat(t)
-end
-
 -- Is -x or -X given? Then tcpdump suppresses its default hex print (-A does not).
 M.hexopt = ((opt.x or 0) ~= 0) or ((opt.X or 0) ~= 0)
 M.anydump = M.hexopt or ((opt.A or 0) ~= 0)
-
--- tcpdump's -A text of s: graphic characters, blanks and newlines; "." for the rest and
--- for a CR that does not precede a LF.
-function M.asciionly(s)
-    local t = { "\n" }
-    local n = #s
-    for i = 1, n do
-        local c = byte(s, i)
-        if c == 13 then
-            if i == n or byte(s, i + 1) ~= 10 then t[#t + 1] = "." end
-        elseif (c > 32 and c < 127) or c == 9 or c == 32 or c == 10 then
-            t[#t + 1] = char(c)
-        else
-            t[#t + 1] = "."
-        end
-    end
-    return concat(t)
-end
 
 -- A printer that stops on truncation the way tcpdump's longjmp does: prints " [|proto]"
 -- and makes -x/-X dump the whole packet instead of the part after the link header.
@@ -241,14 +197,6 @@ M.truncated = false
 function M.trunc(proto)
     tcplua.out(" [|", proto, "]")
     M.truncated = true
-end
-
--- The -x/-X/-xx/-XX dump of the whole captured packet (after a truncation).
-function M.fulldump(pkt)
-    local s = pkt:sub(0, pkt.caplen) or ""
-    if (opt.X or 0) ~= 0 then return M.hexascii(s) end
-    if (opt.x or 0) ~= 0 then return M.hexonly(s) end
-    return M.asciionly(s)
 end
 
 -- tcpdump's printing of bytes that may not be ASCII ("M-" high bit, "^" control).
