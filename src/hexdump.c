@@ -68,8 +68,9 @@ void tl_ascii(struct tl_output *o, const uint8_t *p, uint32_t n) {
     for (uint32_t i = 0; i < n; i++) {
         uint8_t c = p[i];
         if (c == '\r') {
-            /* a CR before LF or at the very end is dropped; one inside a line shows '.' */
-            if (i + 1 < n && p[i + 1] != '\n')
+            /* a CR shows as '.' only with two or more bytes after it and no LF next (tcpdump's
+             * rule: a CR among the last two bytes, or before a LF, prints nothing) */
+            if (n - i - 1 > 1 && p[i + 1] != '\n')
                 *q++ = '.';
         } else if (printable(c) || c == '\t' || c == ' ' || c == '\n') {
             *q++ = (char)c;

@@ -107,8 +107,11 @@ def load(path):
 def run(argv, path, rundir):
     env = {"PATH": path, "TZ": "UTC"}
     env.update({v: os.environ[v] for v in PASS_VARS if v in os.environ})
-    p = subprocess.run(argv, cwd=rundir, env=env, stdin=subprocess.DEVNULL,
-                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        p = subprocess.run(argv, cwd=rundir, env=env, stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as e:   # e.g. the binary being relinked: a difference, not a crash
+        return b"", ("cannot run %s: %s\n" % (argv[0], e)).encode(), -1
     return p.stdout, p.stderr, p.returncode
 
 
