@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Runs the test suite: builds an instrumented copy in ./build-test, runs ctest (decoder unit
-# tests, the tcpdump comparison table, engine tests) and prints the decoders' line coverage.
+# Runs the test suite twice: in an instrumented build (./build-test: ctest, then the
+# decoders' line coverage) and under AddressSanitizer + UBSan (./build-asan, see
+# scripts/test-sanitize.sh). The slow checks (label `slow`: every capture cut at every length)
+# run with `ctest --test-dir build -L slow`; the benchmark with bench/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DTCPLUA_COVERAGE=ON >/dev/null
 cmake --build build-test -j"$(nproc)" >/dev/null
 find build-test -name '*.gcda' -delete
 # tcplua gives up root like tcpdump: the profile data it writes at exit must stay writable
-umask 000
 find build-test -type d -exec chmod a+rwx {} +
 status=0
-(cd build-test && ctest --output-on-failure -j"$(nproc)" -LE slow) || status=$?
+(umask 000; cd build-test && ctest --output-on-failure -j"$(nproc)" -LE slow) || status=$?
 bash tests/coverage.sh build-test || status=$?
+echo "== the same suite under AddressSanitizer and UBSan"
+bash scripts/test-sanitize.sh || status=$?
 exit $status
