@@ -293,6 +293,7 @@ static void install_signals(void) {
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN); /* a closed output is a write error, reported as tcpdump does */
 }
 
 /* Does the script use flows? Flow hooks, or filter/packet taking a second parameter. */
@@ -471,6 +472,10 @@ int tl_engine_run(struct tl_options *o) {
     if (e->script_failed)
         status = TL_EXIT_SCRIPT;
     tl_out_flush(&e->out);
+    if (e->out.failed) { /* e.g. `tcplua ... | head`: tcpdump's message and status */
+        fprintf(stderr, "tcplua: Unable to write output: %s\n", strerror(e->out.errno_saved));
+        status = TL_EXIT_WRITE;
+    }
     if (e->dumper) {
         pcap_dump_close(e->dumper);
         e->dumper = NULL;

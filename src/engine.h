@@ -23,6 +23,7 @@ struct lua_State;
 #define TL_ERR_IO (-2)
 #define TL_ERR_SCRIPT (-3)
 #define TL_EXIT_SCRIPT 3 /* a script failed to load or raised an error */
+#define TL_EXIT_WRITE 14 /* standard output could not be written (tcpdump's status) */
 
 /* One packet as the Lua side sees it. `gen` changes whenever the frame is reused, so a
  * packet value kept past its hook can tell it is stale. */

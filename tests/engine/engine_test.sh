@@ -55,6 +55,14 @@ stdin_stdout)
   diff <(sed 's/^tcpdump: /tcplua: /' "$T/td.err") "$T/tl.err" || fail "-r - stderr differs"
   "$TL" -w - -r "$SESSION" 2>/dev/null | tcpdump -n -r - >"$T/back.out" 2>/dev/null
   diff "$T/td.out" "$T/back.out" || fail "-w - did not write the capture to stdout" ;;
+closed_pipe)
+  # the reader goes away: tcpdump's message and exit status, not a silent SIGPIPE death
+  for i in $(seq 400); do echo "$SESSION"; done >"$T/many"
+  tcpdump -n -V "$T/many" 2>"$T/td.err" | head -1 >/dev/null; echo "${PIPESTATUS[0]}" >"$T/td.rc"
+  "$TL" -n -V "$T/many" 2>"$T/tl.err" | head -1 >/dev/null; echo "${PIPESTATUS[0]}" >"$T/tl.rc"
+  diff "$T/td.rc" "$T/tl.rc" || fail "exit status differs after the pipe closed"
+  diff <(tail -1 "$T/td.err" | sed 's/^tcpdump: /tcplua: /') <(tail -1 "$T/tl.err") \
+    || fail "last stderr line differs after the pipe closed" ;;
 dump_filter)
   for d in -d -dd -ddd; do same_as_tcpdump $d -r "$SESSION" tcp port 80; done
   same_as_tcpdump -d -r "$SESSION" "ip6 and udp"
