@@ -80,8 +80,14 @@ static void die(const char *fmt, const char *arg) {
 }
 
 static void add_input(struct tl_options *o, const char *name) {
-    if (o->ninputs >= TL_MAX_INPUTS)
-        die("too many input files (at most %s)", "256");
+    if (o->ninputs == o->inputs_cap) {
+        int cap = o->inputs_cap ? o->inputs_cap * 2 : 16;
+        const char **n = realloc(o->inputs, (size_t)cap * sizeof(*n));
+        if (!n)
+            die("%s: out of memory", name);
+        o->inputs = n;
+        o->inputs_cap = cap;
+    }
     o->inputs[o->ninputs++] = name;
 }
 

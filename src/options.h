@@ -5,15 +5,14 @@
 
 #include <stdint.h>
 
-#define TL_MAX_INPUTS 256
 #define TL_MAX_ARGS 64
 
 enum tl_tmode { TL_T_DEFAULT = 0, TL_T_NONE, TL_T_UNIX, TL_T_DELTA, TL_T_DATE, TL_T_SINCE };
 
 struct tl_options {
     const char *script;                /* -s NAME (NULL: default.lua) */
-    const char *inputs[TL_MAX_INPUTS]; /* -r FILE, in order */
-    int ninputs;
+    const char **inputs;         /* -r FILE and -V's list, in order (grown as needed) */
+    int ninputs, inputs_cap;
     const char *list_file;     /* -V FILE */
     const char *iface;         /* -i */
     const char *wfile;         /* -w */
