@@ -10,8 +10,8 @@
 enum tl_tmode { TL_T_DEFAULT = 0, TL_T_NONE, TL_T_UNIX, TL_T_DELTA, TL_T_DATE, TL_T_SINCE };
 
 struct tl_options {
-    const char *script;                /* -s NAME (NULL: default.lua) */
-    const char **inputs;         /* -r FILE and -V's list, in order (grown as needed) */
+    const char *script;  /* -s NAME (NULL: default.lua) */
+    const char **inputs; /* -r FILE and -V's list, in order (grown as needed) */
     int ninputs, inputs_cap;
     const char *list_file;     /* -V FILE */
     const char *iface;         /* -i */
