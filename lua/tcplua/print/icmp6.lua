@@ -127,16 +127,16 @@ local function unreach(pkt, code, b, len, lim)
     out(", ", name or ("unknown unreach code (" .. code .. ")"))
     local q = b + 8
     if code == 0 or code == 1 or code == 3 then
-        if q + 40 > lim then return false end
+        if q + 40 > lim then return "jmp" end
         out(" ", addr(pkt, q + 24))
     elseif code == 2 then
-        if q + 40 > lim then return false end
+        if q + 40 > lim then return "jmp" end
         out(" ", addr(pkt, q + 24), ", source address ", addr(pkt, q + 8))
     elseif code == 4 then
         local u, proto = upper_layer(pkt, q, lim)
         if not u then return false end
         local dport = pkt:u16(u + 2)
-        if q + 40 > lim then return false end
+        if q + 40 > lim then return "jmp" end
         if proto == 6 then
             out(", ", addr(pkt, q + 24), " tcp port ", port(dport, "tcp"))
         else
@@ -173,7 +173,7 @@ end
 
 -- The -v Router Advertisement line and its options; false when cut short.
 local function router_advert(pkt, b, len, lim)
-    if b + 16 > lim then return false end
+    if b + 16 > lim then return "jmp" end
     local f = pkt:u8(b + 5)
     out("\n\thop limit ", pkt:u8(b + 4), ", Flags [", ra_flags(f), "], pref ",
         nd.RTPREF[(f >> 3) & 3], ", router lifetime ", pkt:u16(b + 6), "s, reachable time ",
@@ -185,16 +185,16 @@ end
 -- (not even the length) follows.
 local function body(pkt, t, code, b, len, lim, v)
     if t == 128 or t == 129 then
-        if b + 8 > lim then return false end
+        if b + 8 > lim then return "jmp" end
         out(", id ", pkt:u16(b + 4), ", seq ", pkt:u16(b + 6))
     elseif t == 1 then
         return unreach(pkt, code, b, len, lim)
     elseif t == 2 then
-        if b + 8 > lim then return false end
+        if b + 8 > lim then return "jmp" end
         out(", mtu ", pkt:u32(b + 4))
     elseif t == 3 then
         if code == 0 then
-            if b + 48 > lim then return false end
+            if b + 48 > lim then return "jmp" end
             out(" for ", addr(pkt, b + 32))
         elseif code == 1 then
             out(" (reassembly)")
@@ -225,23 +225,24 @@ local function body(pkt, t, code, b, len, lim, v)
     elseif t == 134 then
         if v > 0 then return router_advert(pkt, b, len, lim) end
     elseif t == 135 then
-        if b + 24 > lim then return false end
+        if b + 24 > lim then return "jmp" end
         out(", who has ", addr(pkt, b + 8))
         if v > 0 then return nd.options(pkt, b + 24, len - 24, lim) end
     elseif t == 136 then
-        if b + 24 > lim then return false end
+        if b + 24 > lim then return "jmp" end
         out(", tgt is ", addr(pkt, b + 8))
         if v > 0 then
             out(", Flags [", na_flags(pkt:u32(b + 4)), "]")
             return nd.options(pkt, b + 24, len - 24, lim)
         end
     elseif t == 137 then
-        if b + 40 > lim then return false end
+        if b + 40 > lim then return "jmp" end
         out(", ", addr(pkt, b + 24))
         out(" to ", addr(pkt, b + 8))
         if v > 0 then return nd.options(pkt, b + 40, len - 40, lim) end
     elseif t == 143 then
-        return nd.mld2_report(pkt, b, len, lim)
+        -- every field of an MLDv2 report is read with tcpdump's longjmp accessors
+        return nd.mld2_report(pkt, b, len, lim) or "jmp"
     elseif t == 144 or t == 146 then
         if b + 6 > lim then return false end
         out(", id 0x", HEX2[pkt:u8(b + 4)], HEX2[pkt:u8(b + 5)])
@@ -286,22 +287,31 @@ function M.print(pkt, ctx)
     local lim = b + len
     if lim > pkt.caplen then lim = pkt.caplen end
     local v = opt.v
+    -- Cut before the type and code are read, tcpdump gives up on the whole packet (the
+    -- -x dump starts at byte 0); a cut body is marked and the packet printed as usual.
     if v > 0 and not ctx.frag and b + len <= lim and ctx.ipver == 6 then
         if b + 4 > lim then
-            out(" [|icmp6]")
+            U.trunc("icmp6")
             return
         end
         cksum(pkt, b, len)
     end
-    if b + 2 > lim then
-        out(" [|icmp6]")
+    if b + 1 > lim then
+        U.trunc("icmp6")
         return
     end
-    local t, code = pkt:u8(b), pkt:u8(b + 1)
+    local t = pkt:u8(b)
     out("ICMP6, ", TYPENAME[t])
     if v > 0 and LEN_EARLY[t] then out(", length ", len) end
+    if b + 2 > lim then
+        U.trunc("icmp6")
+        return
+    end
+    local code = pkt:u8(b + 1)
     local r = body(pkt, t, code, b, len, lim, v)
     if r == false then
+        out(" [|icmp6]")
+    elseif r == "jmp" then
         U.trunc("icmp6")
     elseif r ~= "done" and v == 0 then
         out(", length ", len)

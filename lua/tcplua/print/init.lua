@@ -71,6 +71,18 @@ local U = require "tcplua.print.util"
 local hexon = U.anydump
 local pads = { "    ", "   ", "  ", " ", "" }
 
+-- tcpdump's line for a record whose lengths make no sense (no timestamp, no dump)
+local function invalid(cap, len)
+    out("[Invalid header:")
+    if cap == 0 then out(" caplen==0") end
+    if len == 0 then
+        out(cap == 0 and ", len==0" or " len==0")
+    elseif len < cap then
+        out(" len(", len, ") < caplen(", cap, ")")
+    end
+    out("]\n")
+end
+
 -- Print one full line for pkt.
 function M.packet(pkt)
     if hash then
@@ -78,9 +90,11 @@ function M.packet(pkt)
         local s = tostring(n)
         out(pads[#s] or "", s, "  ")
     end
+    local cap, len = pkt.caplen, pkt.len -- len goes on to the link printer
+    if len < cap or cap == 0 then return invalid(cap, len) end
     put_ts(pkt)
     U.truncated = false
-    local hdr = linkprint(pkt) -- the link header's length when it is not pkt.net_off
+    local hdr = linkprint(pkt, len) -- the link header's length when it is not pkt.net_off
     if hexon then
         if U.truncated then
             -- tcpdump dumps the whole packet when a printer gave up on truncation

@@ -85,19 +85,20 @@ local function timestamp(s, len)
     end
 end
 
--- Print the option list; returns false if it ran past the captured bytes.
+-- Print the option list; returns false if an option ran past the captured bytes, "jmp"
+-- when its code or length byte was not captured (tcpdump gives up on the packet there).
 local function options(pkt, off, n)
     local s = pkt:sub(off, n) or ""
     local i = 1
     while n > 0 do
         if i > 1 then out(",") end
         local code = byte(s, i)
-        if not code then return false end
+        if not code then return "jmp" end
         out(optnames[code] or "unknown " .. code)
         local len = 1
         if code > 1 then
             len = byte(s, i + 1)
-            if not len then return false end
+            if not len then return "jmp" end
             if len < 2 or len > n then
                 out(" [bad length ", len, "]")
                 return true
@@ -231,10 +232,13 @@ function M.print(pkt, length)
         local truncated = false
         if hlen > 20 then
             out(", options (")
-            if not options(pkt, off + 20, hlen - 20) then
+            local r = options(pkt, off + 20, hlen - 20)
+            if r == "jmp" then
+                U.trunc("ip")
+                return
+            elseif not r then
                 out(" [truncated-option]")
                 truncated = true
-                U.truncated = true
             end
             out(")")
         end
@@ -273,7 +277,7 @@ function M.print_inner(pkt, ctx)
     if inner then
         M.print(inner, ctx.len)
     else
-        out(" [|ip]")
+        U.trunc("ip")
     end
 end
 

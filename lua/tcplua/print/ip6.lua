@@ -91,9 +91,20 @@ local function optlist(s, i, n)
     return true
 end
 
--- One routing header at s[i..]; returns its length or nil (stop).
+-- One routing header at s[i..] (have bytes captured); returns its length or nil (stop).
+-- Each field is printed as soon as it is read, so a cut header shows what was captured
+-- before " [|rt6]" (tcpdump gives up on the packet there: the dump starts at byte 0).
 local function routing(s, i, have)
     if have < 4 then
+        out("RT6")
+        if have >= 2 then
+            out(" (len=", byte(s, i + 1))
+            if have >= 3 then
+                local rtype = byte(s, i + 2)
+                out(", type=", rtype)
+                if rtype == 0 then out(" [Deprecated]") end
+            end
+        end
         U.trunc("rt6")
         return nil
     end
@@ -113,6 +124,12 @@ local function routing(s, i, have)
         n = len >> 1
     elseif rtype == 4 then
         if have < 8 then
+            if have >= 5 then
+                out(", last-entry=", byte(s, i + 4))
+                if vflag > 0 and have >= 6 then
+                    out(", flags=0x", string.format("%x", byte(s, i + 5)))
+                end
+            end
             U.trunc("rt6")
             return nil
         end
@@ -177,18 +194,27 @@ function M.print(pkt, length)
     local pos = off + 40
     len = len - 40
     local frag = false
-    -- extension headers: read the rest of the captured header area once
+    -- extension headers: read the rest of the captured header area once. tcpdump walks
+    -- them up to the end of the IPv6 payload or of the capture, whichever comes first.
     local s, sbase
-    local prev = off
+    local prev, snapend = off, nil
     while nh == 0 or nh == 60 or nh == 43 or nh == 44 do
-        if prev >= caplen then return end
-        if pos >= caplen then
-            U.trunc(nh == 0 and "hbhopt" or nh == 60 and "dstopt" or nh == 43 and "rt6" or "frag6")
+        if not snapend then
+            snapend = off + (len + 40 < length and len + 40 or length)
+            if snapend > caplen then snapend = caplen end
+        end
+        if prev >= snapend then return end
+        if pos >= snapend then
+            if nh == 43 then
+                out(" [|ip6]")
+            else
+                U.trunc(nh == 0 and "hbhopt" or nh == 60 and "dstopt" or "frag6")
+            end
             return
         end
         if not s then
             sbase = pos
-            s = pkt:sub(pos, caplen - pos) or ""
+            s = pkt:sub(pos, snapend - pos) or ""
         end
         local i = pos - sbase + 1
         local have = #s - i + 1
@@ -196,7 +222,11 @@ function M.print(pkt, length)
         if nh == 0 or nh == 60 then
             local hl = byte(s, i + 1)
             local name = nh == 0 and "hbhopt" or "dstopt"
-            if not hl or have < (hl + 1) * 8 then
+            if not hl then
+                U.trunc(name)
+                return
+            end
+            if have < (hl + 1) * 8 then
                 out(" [|", name, "]")
                 return
             end
@@ -210,8 +240,8 @@ function M.print(pkt, length)
             adv = routing(s, i, have)
             if not adv then return end
         else
-            if have < 8 then
-                out(" [|frag6]")
+            if have < (vflag > 0 and 8 or 4) then
+                U.trunc("frag6")
                 return
             end
             local fo = be16(s, i + 2) & 0xfff8
@@ -224,6 +254,8 @@ function M.print(pkt, length)
             end
             if fo ~= 0 then return end
             out(" ")
+            -- nothing after the fragment header: tcpdump stops without a mark
+            if have <= 8 then return end
             adv = 8
             frag = true
         end

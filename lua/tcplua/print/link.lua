@@ -88,10 +88,31 @@ local function ether_llc(pkt, eth, off, lfield, top)
     return off + h
 end
 
+-- "ethertype 802.1Q (0x8100), length 62: " after the MAC addresses under -e
+local function top_type(t, len)
+    if qflag then
+        out(etnames[t] or "Unknown Ethertype (0x" .. hex4(t) .. ")")
+    else
+        ethertype(t)
+    end
+    out(", length ", len, ": ")
+end
+
+-- the type after a VLAN tag under -e: "ethertype IPv4 (0x0800), " or "802.3"
+local function inner_type(t)
+    if t <= 1500 then
+        out("802.3")
+    elseif qflag then
+        out(etnames[t] or "Unknown Ethertype (0x" .. hex4(t) .. ")", ", ")
+    else
+        ethertype(t)
+        out(", ")
+    end
+end
+
 -- Ethernet (DLT_EN10MB). Returns the -x dump start when it is not pkt.net_off.
-local function ether(pkt)
+local function ether(pkt, len)
     local eth = pkt.eth
-    local len = pkt.len
     if not eth or eth.status ~= "ok" then
         out(" [|ether]")
         return
@@ -105,19 +126,30 @@ local function ether(pkt)
         local vl = pkt.vlan
         if not vl or vl.status ~= "ok" then
             -- tcpdump takes the cut tag as link header: nothing is left for -x
-            if eflag then out(src, " > ", dst, ", ") end
+            if eflag then
+                out(src, " > ", dst, ", ")
+                -- the complete tags, each with the type after it when another tag follows
+                local tags = vl and vl.tags
+                local n = vl and tags and (vl.have or 0) // 4 or 0
+                if tags and n > #tags then n = #tags end
+                if n > 0 then
+                    top_type(t, len)
+                    for i = 1, n do
+                        local tag = tags[i]
+                        out("vlan ", tag.id, ", p ", tag.pcp)
+                        if tag.dei ~= 0 then out(", DEI") end
+                        out(", ")
+                        if i < n then inner_type(tag.type) end
+                    end
+                end
+            end
             out(" [|vlan]")
             return pkt.caplen
         end
     end
     if eflag then
         out(src, " > ", dst, ", ")
-        if qflag then
-            out(etnames[t] or "Unknown Ethertype (0x" .. hex4(t) .. ")")
-        else
-            ethertype(t)
-        end
-        out(", length ", len, ": ")
+        top_type(t, len)
     end
     if VLAN[t] then
         local vl = pkt.vlan
@@ -131,14 +163,7 @@ local function ether(pkt)
                     out("vlan ", tag.id, ", p ", tag.pcp)
                     if tag.dei ~= 0 then out(", DEI") end
                     out(", ")
-                    if t <= 1500 then
-                        out("802.3")
-                    elseif qflag then
-                        out(etnames[t] or "Unknown Ethertype (0x" .. hex4(t) .. ")", ", ")
-                    else
-                        ethertype(t)
-                        out(", ")
-                    end
+                    inner_type(t)
                 end
             end
             if t <= 1500 then return ether_llc(pkt, eth, hdr, t, false) end
@@ -200,7 +225,7 @@ local function ifpad(idx)
 end
 
 -- The cooked header under -e (or before a raw dump): [ifindex N ]type [addr ]proto, length
-local function sll_header(pkt, s, v2)
+local function sll_header(len, s, v2)
     if v2 then
         out("ifindex ", s.ifindex, " ")
     else
@@ -216,12 +241,12 @@ local function sll_header(pkt, s, v2)
         else
             ethertype(t)
         end
-        out(", length ", pkt.len, ": ")
+        out(", length ", len, ": ")
     end
 end
 
 -- Returns the -x dump start when it is not pkt.net_off.
-local function sll(pkt)
+local function sll(pkt, len)
     local s = pkt.sll
     local v2 = pkt.linktype == 276
     if not s or s.status ~= "ok" then
@@ -231,11 +256,11 @@ local function sll(pkt)
     local hdr = v2 and 20 or 16
     local t = s.protocol
     if v2 then out(ifpad(s.ifindex), sll2_types[s.pkttype] or "?  ", " ") end
-    if eflag then sll_header(pkt, s, v2) end
-    local length, caplen = pkt.len - hdr, pkt.caplen - hdr
+    if eflag then sll_header(len, s, v2) end
+    local length, caplen = len - hdr, pkt.caplen - hdr
     if t > 1500 then
         if net(pkt, t, length) then return end
-        if not eflag then sll_header(pkt, s, v2) end
+        if not eflag then sll_header(len, s, v2) end
     elseif t == 1 then
         -- Novell raw 802.3: IPX without an LLC header
         local ipx = require "tcplua.print.ipx"
@@ -253,7 +278,7 @@ end
 local afnames = { [2] = "IPv4", [7] = "ISO", [16] = "Appletalk", [23] = "IPX",
     [24] = "IPv6", [28] = "IPv6", [30] = "IPv6" }
 
-local function null(pkt)
+local function null(pkt, len)
     local n = pkt.null
     if not n or n.status ~= "ok" then
         U.trunc("null")
@@ -263,25 +288,25 @@ local function null(pkt)
     local name = afnames[fam]
     if eflag then
         if qflag then
-            out(name or "Unknown AF " .. fam, ", length ", pkt.len, ": ")
+            out(name or "Unknown AF " .. fam, ", length ", len, ": ")
         else
-            out("AF ", name or "Unknown", " (", fam, "), length ", pkt.len, ": ")
+            out("AF ", name or "Unknown", " (", fam, "), length ", len, ": ")
         end
     end
     local et = name == "IPv4" and 0x0800 or name == "IPv6" and 0x86dd or nil
-    if et and net(pkt, et, pkt.len - 4) then return end
+    if et and net(pkt, et, len - 4) then return end
     if not eflag then
         if qflag then
-            out(name or "Unknown AF " .. fam, ", length ", pkt.len, ": ")
+            out(name or "Unknown AF " .. fam, ", length ", len, ": ")
         else
-            out("AF ", name or "Unknown", " (", fam, "), length ", pkt.len, ": ")
+            out("AF ", name or "Unknown", " (", fam, "), length ", len, ": ")
         end
     end
     if not hexopt and not qflag then out(U.hexascii(rest(pkt, 4))) end
 end
 
 -- Raw IP (DLT_RAW and friends): the version nibble says IPv4 or IPv6
-local function raw(pkt)
+local function raw(pkt, len)
     if eflag then out("ip: ") end
     local b = pkt:u8(0)
     if not b then
@@ -290,9 +315,9 @@ local function raw(pkt)
     end
     local v = b >> 4
     if v == 4 then
-        net(pkt, 0x0800, pkt.len)
+        net(pkt, 0x0800, len)
     elseif v == 6 then
-        net(pkt, 0x86dd, pkt.len)
+        net(pkt, 0x86dd, len)
     else
         out("unknown ip ", v)
     end
@@ -301,16 +326,17 @@ end
 local bylink = {
     [1] = ether, [113] = sll, [276] = sll, [0] = null, [108] = null,
     [12] = raw, [14] = raw, [101] = raw,
-    [228] = function(pkt) net(pkt, 0x0800, pkt.len) end,
-    [229] = function(pkt) net(pkt, 0x86dd, pkt.len) end,
+    [228] = function(pkt, len) net(pkt, 0x0800, len) end,
+    [229] = function(pkt, len) net(pkt, 0x86dd, len) end,
 }
 
 -- Print the link layer of pkt and everything above it. Returns where tcpdump's -x dump
--- starts when that is not pkt.net_off (LLC/SNAP headers), else nil.
-function M.print(pkt)
+-- starts when that is not pkt.net_off (LLC/SNAP headers), else nil. len: pkt.len, when the
+-- caller has read it already.
+function M.print(pkt, len)
     local f = bylink[pkt.linktype]
     if f then
-        return f(pkt)
+        return f(pkt, len or pkt.len)
     else
         out("unsupported link-layer type ", pkt.linktype)
     end

@@ -61,7 +61,17 @@ local function payload(pkt, et, off, length)
     if et == 0x0800 or et == 0x86dd then
         if pkt.net_off ~= off then
             local p = pkt:inner(off)
-            if not p then return false end
+            if not p then
+                -- nothing of the IP header was captured: tcpdump's IPv4 printer gives up
+                -- on its first byte, the IPv6 one only notes the short header
+                if off < pkt.caplen then return false end
+                if et == 0x0800 then
+                    U.trunc("ip")
+                else
+                    out(" [|ip6]")
+                end
+                return true
+            end
             pkt = p
         end
         return net(pkt, et, length)

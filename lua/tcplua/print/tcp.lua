@@ -24,14 +24,21 @@ local function hexrun(s, i, n)
     return table.concat(t)
 end
 
+-- (tcpdump 4.99 names kind 13 with an empty string and has no name for 21 and 27)
 local optnames = { [0] = "eol", [1] = "nop", [2] = "mss", [3] = "wscale", [4] = "sackOK",
     [5] = "sack", [6] = "echo", [7] = "echoreply", [8] = "TS", [11] = "cc", [12] = "ccnew",
-    [13] = "ccecho", [19] = "md5", [20] = "scps", [21] = "snack", [27] = "qs", [28] = "uto",
+    [13] = "", [19] = "md5", [20] = "scps", [28] = "uto",
     [29] = "tcp-ao", [30] = "mptcp", [34] = "tfo", [254] = "exp" }
 
 -- options whose data length is fixed (tcpdump reads that much whatever the length byte says)
 local fixed = { [2] = 2, [3] = 1, [4] = 0, [6] = 4, [7] = 4, [8] = 8, [11] = 4, [12] = 4,
-    [13] = 4, [19] = 16, [28] = 2 }
+    [13] = 4, [19] = 16, [20] = 2, [28] = 2 }
+
+-- options printed field by field (a cut one prints nothing of its data); the others'
+-- data prints as hex, byte by byte
+local decoded = { [2] = true, [3] = true, [6] = true, [7] = true, [8] = true, [11] = true,
+    [12] = true, [13] = true, [19] = true, [20] = true, [28] = true, [30] = true, [34] = true,
+    [254] = true }
 
 local function fastopen(s, i, n)
     if n == 0 then
@@ -81,7 +88,9 @@ end
 
 -- The option list s (the header bytes after the fixed 20) of n bytes. Returns false after
 -- "[bad opt]" (the caller then stops the line).
+local trunc_name = "tcp"
 local function options(s, n, flags, rnew, ack, rack)
+    trunc_name = "tcp"
     out(", options [")
     local i = 1
     local first = true
@@ -113,21 +122,55 @@ local function options(s, n, flags, rnew, ack, rack)
             out(kind == 5 and " invalid sack" or " invalid")
         elseif dl > n then
             bad = true
+        elseif kind == 5 then
+            -- tcpdump checks each block as it reads it: the count and the complete
+            -- blocks print before a cut one
+            local sackbase = sack_base(rnew, ack, rack)
+            out(" ", dl // 8, " ")
+            for k = 0, dl - 1, 8 do
+                if i + k + 7 > #s then
+                    bad = "trunc"
+                    break
+                end
+                out("{", (be32(s, i + k) - sackbase) & 0xffffffff, ":",
+                    (be32(s, i + k + 4) - sackbase) & 0xffffffff, "}")
+            end
+        elseif kind == 29 then
+            -- keyid, rnextkeyid and each mac byte are checked as they are read
+            local have = #s - i + 1
+            if have < 1 then
+                bad = "trunc"
+            else
+                out(" keyid ", byte(s, i))
+                if have < 2 then
+                    bad = "trunc"
+                else
+                    out(" rnextkeyid ", byte(s, i + 1))
+                    if dl > 2 then
+                        out(" mac 0x")
+                        if have < dl then
+                            out(hexrun(s, i + 2, have - 2))
+                            bad = "trunc"
+                        else
+                            out(hexrun(s, i + 2, dl - 2))
+                        end
+                    end
+                end
+            end
         elseif i + dl - 1 > #s then
-            bad = "trunc"
+            if decoded[kind] then
+                bad = "trunc"
+            else
+                -- an undecoded option's bytes print one by one until the cut
+                out(" 0x", hexrun(s, i, #s - i + 1))
+                bad = "trunc"
+            end
         elseif kind == 2 then
             out(" ", be16(s, i))
         elseif kind == 3 then
             out(" ", byte(s, i))
         elseif kind == 8 then
             out(" val ", be32(s, i), " ecr ", be32(s, i + 4))
-        elseif kind == 5 then
-            local sackbase = sack_base(rnew, ack, rack)
-            out(" ", dl // 8, " ")
-            for k = 0, dl - 1, 8 do
-                out("{", (be32(s, i + k) - sackbase) & 0xffffffff, ":",
-                    (be32(s, i + k + 4) - sackbase) & 0xffffffff, "}")
-            end
         elseif kind == 6 or kind == 7 or kind == 11 or kind == 12 or kind == 13 then
             out(" ", be32(s, i))
         elseif kind == 19 then
@@ -140,15 +183,16 @@ local function options(s, n, flags, rnew, ack, rack)
             else
                 out(v, "can't check - ", hexrun(s, i, 16))
             end
+        elseif kind == 20 then
+            out(" cap ", hex2[byte(s, i)], " id ", byte(s, i + 1))
         elseif kind == 28 then
             local v = be16(s, i)
             out(" 0x", string.format("%x", v))
             if v & 1 ~= 0 then v = (v >> 1) * 60 else v = v >> 1 end
             out(" ", v)
-        elseif kind == 29 then
-            out(" keyid ", byte(s, i), " rnextkeyid ", byte(s, i + 1))
-            if dl > 2 then out(" mac 0x", hexrun(s, i + 2, dl - 2)) end
         elseif kind == 30 then
+            -- tcpdump's MPTCP printer names its protocol; a later longjmp keeps that name
+            trunc_name = "mptcp"
             if not mptcp(s, i - 2, len, flags) then bad = true end
         elseif kind == 34 then
             out(" ")
@@ -280,7 +324,8 @@ local function app(pkt, sport, dport, off, length, rst)
     if not f and not rst then return end -- most segments: no need to copy the payload
     local p = pkt:sub(off, length) or ""
     if rst then
-        out(" [RST")
+        -- "!": the data was cut by the capture
+        out(#p < length and " [!RST" or " [RST")
         local n = length
         if n > 30 then
             n = 30
@@ -372,11 +417,11 @@ function M.print(pkt, ctx)
         seg_pkt, seg_ctx = nil, nil
         if r == "trunc" then
             -- the option's kind or length byte was not captured (tcpdump's longjmp)
-            U.trunc("tcp")
+            U.trunc(trunc_name)
             return
         elseif r == "data" or r == "data>" then
             -- its data was not captured
-            out(" [|tcp]")
+            out(" [|", trunc_name, "]")
             if r == "data>" then out(">") end
             return
         elseif not r then
