@@ -350,15 +350,9 @@ static void tcp_data_step(struct tcp_flow *f) {
 static void tcp_step(struct tcp_flow *f) {
     int c = f->closer;
     switch (f->stage) {
-    case ST_SYN:
-        tcp_send(f, 0, TH_SYN, f->nxt[0]++, OPT_SYN, 0);
-        break;
-    case ST_SYNACK:
-        tcp_send(f, 1, TH_SYN | TH_ACK, f->nxt[1]++, OPT_SYN, 0);
-        break;
-    case ST_ACK:
-        tcp_send(f, 0, TH_ACK, f->nxt[0], OPT_TS, 0);
-        break;
+    case ST_SYN: tcp_send(f, 0, TH_SYN, f->nxt[0]++, OPT_SYN, 0); break;
+    case ST_SYNACK: tcp_send(f, 1, TH_SYN | TH_ACK, f->nxt[1]++, OPT_SYN, 0); break;
+    case ST_ACK: tcp_send(f, 0, TH_ACK, f->nxt[0], OPT_TS, 0); break;
     case ST_DATA:
         tcp_data_step(f);
         if (--f->steps_left)
@@ -373,9 +367,7 @@ static void tcp_step(struct tcp_flow *f) {
         }
         tcp_send(f, c, TH_FIN | TH_ACK, f->nxt[c]++, OPT_TS, 0);
         break;
-    case ST_FIN2:
-        tcp_send(f, !c, TH_FIN | TH_ACK, f->nxt[!c]++, OPT_TS, 0);
-        break;
+    case ST_FIN2: tcp_send(f, !c, TH_FIN | TH_ACK, f->nxt[!c]++, OPT_TS, 0); break;
     default:
         tcp_send(f, c, TH_ACK, f->nxt[c], OPT_TS, 0);
         tcp_flow_new(f, 1);
@@ -655,26 +647,13 @@ int main(int argc, char **argv) {
     const char *path = NULL;
     while ((c = getopt_long(argc, argv, "n:f:s:o:", longopts, NULL)) != -1) {
         switch (c) {
-        case 'n':
-            packets = parse_count(optarg, 1);
-            break;
-        case 'f':
-            nflows = (uint32_t)parse_count(optarg, 1);
-            break;
-        case 's':
-            seed = parse_count(optarg, 0);
-            break;
-        case 'o':
-            path = optarg;
-            break;
-        case 'F':
-            flows_only = parse_count(optarg, 1);
-            break;
-        case '1':
-            single = 1;
-            break;
-        default:
-            usage();
+        case 'n': packets = parse_count(optarg, 1); break;
+        case 'f': nflows = (uint32_t)parse_count(optarg, 1); break;
+        case 's': seed = parse_count(optarg, 0); break;
+        case 'o': path = optarg; break;
+        case 'F': flows_only = parse_count(optarg, 1); break;
+        case '1': single = 1; break;
+        default: usage();
         }
     }
     if (!path || optind != argc || (!packets && !flows_only && !single))

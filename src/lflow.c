@@ -98,67 +98,29 @@ static void push_flow_field(lua_State *L, struct tl_engine *e, struct tl_flow *f
     const struct tl_flow_dir *o = &f->d[0], *r = &f->d[1];
     int cur = e->cur_hit.flow == f;
     switch (i) {
-    case 0:
-        lua_pushinteger(L, f->id);
-        break;
-    case 1:
-        lua_pushinteger(L, f->proto);
-        break;
-    case 2:
-        lua_pushinteger(L, f->family);
-        break;
-    case 3:
-        push_addr(L, f, f->cli);
-        break;
-    case 4:
-        push_addr(L, f, f->srv);
-        break;
-    case 5:
-        lua_pushinteger(L, f->cport);
-        break;
-    case 6:
-        lua_pushinteger(L, f->sport);
-        break;
-    case 7:
-        lua_pushnumber(L, tsec(e, f->first_sec, f->first_frac));
-        break;
-    case 8:
-        lua_pushnumber(L, tsec(e, f->last_sec, f->last_frac));
-        break;
+    case 0: lua_pushinteger(L, f->id); break;
+    case 1: lua_pushinteger(L, f->proto); break;
+    case 2: lua_pushinteger(L, f->family); break;
+    case 3: push_addr(L, f, f->cli); break;
+    case 4: push_addr(L, f, f->srv); break;
+    case 5: lua_pushinteger(L, f->cport); break;
+    case 6: lua_pushinteger(L, f->sport); break;
+    case 7: lua_pushnumber(L, tsec(e, f->first_sec, f->first_frac)); break;
+    case 8: lua_pushnumber(L, tsec(e, f->last_sec, f->last_frac)); break;
     case 9:
         lua_pushnumber(L,
                        tsec(e, f->last_sec, f->last_frac) - tsec(e, f->first_sec, f->first_frac));
         break;
-    case 10:
-        lua_pushinteger(L, f->first_sec);
-        break;
-    case 11:
-        lua_pushinteger(L, f->first_frac);
-        break;
-    case 12:
-        lua_pushinteger(L, f->last_sec);
-        break;
-    case 13:
-        lua_pushinteger(L, f->last_frac);
-        break;
-    case 14:
-        lua_pushinteger(L, o->pkts);
-        break;
-    case 15:
-        lua_pushinteger(L, (lua_Integer)o->bytes);
-        break;
-    case 16:
-        lua_pushinteger(L, (lua_Integer)o->payload);
-        break;
-    case 17:
-        lua_pushinteger(L, r->pkts);
-        break;
-    case 18:
-        lua_pushinteger(L, (lua_Integer)r->bytes);
-        break;
-    case 19:
-        lua_pushinteger(L, (lua_Integer)r->payload);
-        break;
+    case 10: lua_pushinteger(L, f->first_sec); break;
+    case 11: lua_pushinteger(L, f->first_frac); break;
+    case 12: lua_pushinteger(L, f->last_sec); break;
+    case 13: lua_pushinteger(L, f->last_frac); break;
+    case 14: lua_pushinteger(L, o->pkts); break;
+    case 15: lua_pushinteger(L, (lua_Integer)o->bytes); break;
+    case 16: lua_pushinteger(L, (lua_Integer)o->payload); break;
+    case 17: lua_pushinteger(L, r->pkts); break;
+    case 18: lua_pushinteger(L, (lua_Integer)r->bytes); break;
+    case 19: lua_pushinteger(L, (lua_Integer)r->payload); break;
     case 20:
         if (cur)
             lua_pushboolean(L, e->cur_hit.from_client);
@@ -189,78 +151,34 @@ static void push_flow_field(lua_State *L, struct tl_engine *e, struct tl_flow *f
         else
             lua_pushnil(L);
         break;
-    case 25:
-        lua_pushstring(L, tl_flow_ep_name(o->state));
-        break;
-    case 26:
-        lua_pushstring(L, tl_flow_ep_name(r->state));
-        break;
-    case 27:
-        lua_pushstring(L, tl_flow_conn_state(f));
-        break;
-    case 28:
-        lua_pushstring(L, f->history);
-        break;
+    case 25: lua_pushstring(L, tl_flow_ep_name(o->state)); break;
+    case 26: lua_pushstring(L, tl_flow_ep_name(r->state)); break;
+    case 27: lua_pushstring(L, tl_flow_conn_state(f)); break;
+    case 28: lua_pushstring(L, f->history); break;
     case 29:
         if (f->syn_us != UINT32_MAX && f->ack_us != UINT32_MAX)
             lua_pushnumber(L, (f->ack_us - f->syn_us) / 1e6);
         else
             lua_pushnil(L);
         break;
-    case 30:
-        push_hs_time(L, e, f, f->syn_us);
-        break;
-    case 31:
-        push_hs_time(L, e, f, f->synack_us);
-        break;
-    case 32:
-        push_hs_time(L, e, f, f->ack_us);
-        break;
-    case 33:
-        lua_pushinteger(L, f->syns);
-        break;
-    case 34:
-        lua_pushinteger(L, o->retrans);
-        break;
-    case 35:
-        lua_pushinteger(L, r->retrans);
-        break;
-    case 36:
-        lua_pushinteger(L, o->ooo);
-        break;
-    case 37:
-        lua_pushinteger(L, r->ooo);
-        break;
-    case 38:
-        lua_pushinteger(L, o->dupacks);
-        break;
-    case 39:
-        lua_pushinteger(L, r->dupacks);
-        break;
-    case 40:
-        lua_pushinteger(L, o->zero_win);
-        break;
-    case 41:
-        lua_pushinteger(L, r->zero_win);
-        break;
-    case 42:
-        lua_pushinteger(L, o->gaps);
-        break;
-    case 43:
-        lua_pushinteger(L, r->gaps);
-        break;
-    case 44:
-        lua_pushinteger(L, o->badsum);
-        break;
-    case 45:
-        lua_pushinteger(L, r->badsum);
-        break;
-    case 46:
-        push_state(L, f);
-        break;
-    case 48:
-        lua_pushinteger(L, e->frame.prec);
-        break;
+    case 30: push_hs_time(L, e, f, f->syn_us); break;
+    case 31: push_hs_time(L, e, f, f->synack_us); break;
+    case 32: push_hs_time(L, e, f, f->ack_us); break;
+    case 33: lua_pushinteger(L, f->syns); break;
+    case 34: lua_pushinteger(L, o->retrans); break;
+    case 35: lua_pushinteger(L, r->retrans); break;
+    case 36: lua_pushinteger(L, o->ooo); break;
+    case 37: lua_pushinteger(L, r->ooo); break;
+    case 38: lua_pushinteger(L, o->dupacks); break;
+    case 39: lua_pushinteger(L, r->dupacks); break;
+    case 40: lua_pushinteger(L, o->zero_win); break;
+    case 41: lua_pushinteger(L, r->zero_win); break;
+    case 42: lua_pushinteger(L, o->gaps); break;
+    case 43: lua_pushinteger(L, r->gaps); break;
+    case 44: lua_pushinteger(L, o->badsum); break;
+    case 45: lua_pushinteger(L, r->badsum); break;
+    case 46: push_state(L, f); break;
+    case 48: lua_pushinteger(L, e->frame.prec); break;
     default:
         if (f->end_reason == TL_END_FIN)
             lua_pushliteral(L, "fin");

@@ -84,30 +84,14 @@ static const char *status_name(int s) {
 void tl_push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code) {
     const struct tl_packet *d = &f->dec;
     switch (code) {
-    case TL_PF_NUM:
-        lua_pushinteger(L, (lua_Integer)f->num);
-        break;
-    case TL_PF_SEC:
-        lua_pushinteger(L, f->sec);
-        break;
-    case TL_PF_FRAC:
-        lua_pushinteger(L, f->frac);
-        break;
-    case TL_PF_PREC:
-        lua_pushinteger(L, f->prec);
-        break;
-    case TL_PF_CAPLEN:
-        lua_pushinteger(L, f->caplen);
-        break;
-    case TL_PF_LEN:
-        lua_pushinteger(L, f->len);
-        break;
-    case TL_PF_LINKTYPE:
-        lua_pushinteger(L, d->linktype);
-        break;
-    case TL_PF_DATA:
-        lua_pushlstring(L, (const char *)f->data, f->caplen);
-        break;
+    case TL_PF_NUM: lua_pushinteger(L, (lua_Integer)f->num); break;
+    case TL_PF_SEC: lua_pushinteger(L, f->sec); break;
+    case TL_PF_FRAC: lua_pushinteger(L, f->frac); break;
+    case TL_PF_PREC: lua_pushinteger(L, f->prec); break;
+    case TL_PF_CAPLEN: lua_pushinteger(L, f->caplen); break;
+    case TL_PF_LEN: lua_pushinteger(L, f->len); break;
+    case TL_PF_LINKTYPE: lua_pushinteger(L, d->linktype); break;
+    case TL_PF_DATA: lua_pushlstring(L, (const char *)f->data, f->caplen); break;
     case TL_PF_STOP:
         if (d->stop_layer >= 0 && d->stop_layer < TL_LAYER_COUNT)
             lua_pushstring(L, layer_names[d->stop_layer]);
@@ -120,12 +104,8 @@ void tl_push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code) 
         else
             lua_pushnil(L);
         break;
-    case TL_PF_NET_TYPE:
-        lua_pushinteger(L, d->net_type);
-        break;
-    case TL_PF_NET_OFF:
-        lua_pushinteger(L, d->net_off);
-        break;
+    case TL_PF_NET_TYPE: lua_pushinteger(L, d->net_type); break;
+    case TL_PF_NET_OFF: lua_pushinteger(L, d->net_off); break;
     case TL_PF_PAYLOAD:
         if (d->payload_off <= f->caplen) {
             uint32_t n = d->payload_len;
@@ -136,12 +116,8 @@ void tl_push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code) 
             lua_pushliteral(L, "");
         }
         break;
-    case TL_PF_PAYLOAD_OFF:
-        lua_pushinteger(L, d->payload_off);
-        break;
-    case TL_PF_PAYLOAD_LEN:
-        lua_pushinteger(L, d->payload_len);
-        break;
+    case TL_PF_PAYLOAD_OFF: lua_pushinteger(L, d->payload_off); break;
+    case TL_PF_PAYLOAD_LEN: lua_pushinteger(L, d->payload_len); break;
     case TL_PF_IFACE: { /* the capture device (live capture only) */
         struct tl_engine *e = tl_engine_from(L);
         if (e && e->iface_name[0] && f == &e->frame)

@@ -211,28 +211,17 @@ void tl_push_ip6_ext(lua_State *L, const struct tl_ip6 *ip6);
 void tl_push_tcp_options(lua_State *L, struct tl_frame *f);
 static const struct tl_span *layer_span(const struct tl_packet *d, int layer) {
     switch (layer) {
-    case TL_LAYER_ETH:
-        return &d->eth.span;
-    case TL_LAYER_SLL:
-        return &d->sll.span;
-    case TL_LAYER_NULL:
-        return &d->null.span;
-    case TL_LAYER_VLAN:
-        return &d->vlan.span;
-    case TL_LAYER_ARP:
-        return &d->arp.span;
-    case TL_LAYER_IP:
-        return &d->ip.span;
-    case TL_LAYER_IP6:
-        return &d->ip6.span;
-    case TL_LAYER_TCP:
-        return &d->tcp.span;
-    case TL_LAYER_UDP:
-        return &d->udp.span;
-    case TL_LAYER_ICMP:
-        return &d->icmp.span;
-    default:
-        return &d->icmp6.span;
+    case TL_LAYER_ETH: return &d->eth.span;
+    case TL_LAYER_SLL: return &d->sll.span;
+    case TL_LAYER_NULL: return &d->null.span;
+    case TL_LAYER_VLAN: return &d->vlan.span;
+    case TL_LAYER_ARP: return &d->arp.span;
+    case TL_LAYER_IP: return &d->ip.span;
+    case TL_LAYER_IP6: return &d->ip6.span;
+    case TL_LAYER_TCP: return &d->tcp.span;
+    case TL_LAYER_UDP: return &d->udp.span;
+    case TL_LAYER_ICMP: return &d->icmp.span;
+    default: return &d->icmp6.span;
     }
 }
 
@@ -243,34 +232,21 @@ static int push_link(lua_State *L, struct tl_frame *f, int layer, int i) {
     const struct tl_packet *d = &f->dec;
     if (layer == TL_LAYER_ETH) {
         switch (i) {
-        case 3:
-            push_mac(L, d->eth.src, 6);
-            return 1;
-        case 4:
-            push_mac(L, d->eth.dst, 6);
-            return 1;
-        default:
-            return INT(d->eth.type);
+        case 3: push_mac(L, d->eth.src, 6); return 1;
+        case 4: push_mac(L, d->eth.dst, 6); return 1;
+        default: return INT(d->eth.type);
         }
     }
     if (layer == TL_LAYER_SLL) {
         const struct tl_sll *s = &d->sll;
         switch (i) {
-        case 3:
-            return INT(s->version);
-        case 4:
-            return INT(s->pkttype);
-        case 5:
-            return INT(s->hatype);
-        case 6:
-            return INT(s->halen);
-        case 7:
-            push_mac(L, s->addr, s->halen > 8 ? 8 : s->halen);
-            return 1;
-        case 8:
-            return INT(s->protocol);
-        default:
-            return INT(s->ifindex);
+        case 3: return INT(s->version);
+        case 4: return INT(s->pkttype);
+        case 5: return INT(s->hatype);
+        case 6: return INT(s->halen);
+        case 7: push_mac(L, s->addr, s->halen > 8 ? 8 : s->halen); return 1;
+        case 8: return INT(s->protocol);
+        default: return INT(s->ifindex);
         }
     }
     if (layer == TL_LAYER_NULL)
@@ -284,108 +260,60 @@ static int push_link(lua_State *L, struct tl_frame *f, int layer, int i) {
 static int push_arp(lua_State *L, struct tl_frame *f, int i) {
     const struct tl_arp *a = &f->dec.arp;
     switch (i) {
-    case 3:
-        return INT(a->htype);
-    case 4:
-        return INT(a->ptype);
-    case 5:
-        return INT(a->hlen);
-    case 6:
-        return INT(a->plen);
-    case 7:
-        return INT(a->op);
-    case 8:
-        return push_arp_addr(L, f, a->sha, a->hlen, 0);
-    case 9:
-        return push_arp_addr(L, f, a->spa, a->plen, 1);
-    case 10:
-        return push_arp_addr(L, f, a->tha, a->hlen, 0);
-    case 11:
-        return push_arp_addr(L, f, a->tpa, a->plen, 1);
-    default:
-        return BOOL(a->rarp);
+    case 3: return INT(a->htype);
+    case 4: return INT(a->ptype);
+    case 5: return INT(a->hlen);
+    case 6: return INT(a->plen);
+    case 7: return INT(a->op);
+    case 8: return push_arp_addr(L, f, a->sha, a->hlen, 0);
+    case 9: return push_arp_addr(L, f, a->spa, a->plen, 1);
+    case 10: return push_arp_addr(L, f, a->tha, a->hlen, 0);
+    case 11: return push_arp_addr(L, f, a->tpa, a->plen, 1);
+    default: return BOOL(a->rarp);
     }
 }
 
 static int push_ip(lua_State *L, struct tl_frame *f, int i) {
     const struct tl_ip *p = &f->dec.ip;
     switch (i) {
-    case 3:
-        return INT(p->version);
-    case 4:
-        return INT(p->ihl);
-    case 5:
-        return INT(p->tos);
-    case 6:
-        return INT(p->tot_len);
-    case 7:
-        return INT(p->id);
-    case 8:
-        return BOOL(p->rf);
-    case 9:
-        return BOOL(p->df);
-    case 10:
-        return BOOL(p->mf);
-    case 11:
-        return INT(p->frag_off);
-    case 12:
-        return INT(p->ttl);
-    case 13:
-        return INT(p->proto);
-    case 14:
-        return INT(p->cksum);
-    case 15:
-        tl_push_ip4(L, p->src);
-        return 1;
-    case 16:
-        tl_push_ip4(L, p->dst);
-        return 1;
-    case 17:
-        return INT(p->opt_off);
-    case 18:
-        return INT(p->opt_len);
-    case 19:
-        push_cksum_ok(L, p->cksum_checked, p->cksum_calc);
-        return 1;
-    case 20:
-        return INT(p->cksum_good);
-    case 21:
-        return INT(p->payload_off);
-    default:
-        return INT(p->payload_len);
+    case 3: return INT(p->version);
+    case 4: return INT(p->ihl);
+    case 5: return INT(p->tos);
+    case 6: return INT(p->tot_len);
+    case 7: return INT(p->id);
+    case 8: return BOOL(p->rf);
+    case 9: return BOOL(p->df);
+    case 10: return BOOL(p->mf);
+    case 11: return INT(p->frag_off);
+    case 12: return INT(p->ttl);
+    case 13: return INT(p->proto);
+    case 14: return INT(p->cksum);
+    case 15: tl_push_ip4(L, p->src); return 1;
+    case 16: tl_push_ip4(L, p->dst); return 1;
+    case 17: return INT(p->opt_off);
+    case 18: return INT(p->opt_len);
+    case 19: push_cksum_ok(L, p->cksum_checked, p->cksum_calc); return 1;
+    case 20: return INT(p->cksum_good);
+    case 21: return INT(p->payload_off);
+    default: return INT(p->payload_len);
     }
 }
 
 static int push_ip6_layer(lua_State *L, struct tl_frame *f, int i) {
     const struct tl_ip6 *p = &f->dec.ip6;
     switch (i) {
-    case 3:
-        return INT(p->version);
-    case 4:
-        return INT(p->tclass);
-    case 5:
-        return INT(p->flow);
-    case 6:
-        return INT(p->plen);
-    case 7:
-        return INT(p->nxt);
-    case 8:
-        return INT(p->hlim);
-    case 9:
-        push_ip6(L, p->src);
-        return 1;
-    case 10:
-        push_ip6(L, p->dst);
-        return 1;
-    case 11:
-        return INT(p->next_proto);
-    case 12:
-        tl_push_ip6_ext(L, p);
-        return 1;
-    case 13:
-        return INT(p->payload_off);
-    default:
-        return INT(p->payload_len);
+    case 3: return INT(p->version);
+    case 4: return INT(p->tclass);
+    case 5: return INT(p->flow);
+    case 6: return INT(p->plen);
+    case 7: return INT(p->nxt);
+    case 8: return INT(p->hlim);
+    case 9: push_ip6(L, p->src); return 1;
+    case 10: push_ip6(L, p->dst); return 1;
+    case 11: return INT(p->next_proto);
+    case 12: tl_push_ip6_ext(L, p); return 1;
+    case 13: return INT(p->payload_off);
+    default: return INT(p->payload_len);
     }
 }
 
@@ -405,18 +333,12 @@ static void push_flagstr(lua_State *L, uint8_t fl) {
 static int push_tcp(lua_State *L, struct tl_frame *f, int i) {
     const struct tl_tcp *t = &f->dec.tcp;
     switch (i) {
-    case 3:
-        return INT(t->sport);
-    case 4:
-        return INT(t->dport);
-    case 5:
-        return INT(t->seq);
-    case 6:
-        return INT(t->ack);
-    case 7:
-        return INT(t->doff);
-    case 8:
-        return INT(t->flags);
+    case 3: return INT(t->sport);
+    case 4: return INT(t->dport);
+    case 5: return INT(t->seq);
+    case 6: return INT(t->ack);
+    case 7: return INT(t->doff);
+    case 8: return INT(t->flags);
     case 9:
     case 10:
     case 11:
@@ -424,24 +346,14 @@ static int push_tcp(lua_State *L, struct tl_frame *f, int i) {
     case 13:
     case 14:
     case 15:
-    case 16:
-        return BOOL(t->flags & (1u << (i - 9)));
-    case 17:
-        return BOOL(t->ae);
-    case 18:
-        push_flagstr(L, t->flags);
-        return 1;
-    case 19:
-        return INT(t->win);
-    case 20:
-        return INT(t->cksum);
-    case 21:
-        return INT(t->urp);
-    case 22:
-        tl_push_tcp_options(L, f);
-        return 1;
-    case 23:
-        return INT(t->opt_status);
+    case 16: return BOOL(t->flags & (1u << (i - 9)));
+    case 17: return BOOL(t->ae);
+    case 18: push_flagstr(L, t->flags); return 1;
+    case 19: return INT(t->win);
+    case 20: return INT(t->cksum);
+    case 21: return INT(t->urp);
+    case 22: tl_push_tcp_options(L, f); return 1;
+    case 23: return INT(t->opt_status);
     case 24:
     case 25: {
         struct tl_engine *eng = tl_engine_from(L);
@@ -449,15 +361,10 @@ static int push_tcp(lua_State *L, struct tl_frame *f, int i) {
             tl_frame_relseq(eng, f);
         return INT(i == 24 ? f->rseq : f->rack);
     }
-    case 26:
-        return INT(t->payload_off);
-    case 27:
-        return INT(t->payload_len);
-    case 28:
-        push_cksum_ok(L, t->cksum_checked, t->cksum_calc);
-        return 1;
-    case 29:
-        return INT(t->cksum_good);
+    case 26: return INT(t->payload_off);
+    case 27: return INT(t->payload_len);
+    case 28: push_cksum_ok(L, t->cksum_checked, t->cksum_calc); return 1;
+    case 29: return INT(t->cksum_good);
     default: {
         struct tl_engine *eng = tl_engine_from(L);
         if (eng)
@@ -472,23 +379,14 @@ static int push_transport(lua_State *L, struct tl_frame *f, int layer, int i) {
     if (layer == TL_LAYER_UDP) {
         const struct tl_udp *u = &d->udp;
         switch (i) {
-        case 3:
-            return INT(u->sport);
-        case 4:
-            return INT(u->dport);
-        case 5:
-            return INT(u->ulen);
-        case 6:
-            return INT(u->cksum);
-        case 7:
-            return INT(u->payload_off);
-        case 8:
-            return INT(u->payload_len);
-        case 9:
-            push_cksum_ok(L, u->cksum_checked, u->cksum_calc);
-            return 1;
-        default:
-            return INT(u->cksum_good);
+        case 3: return INT(u->sport);
+        case 4: return INT(u->dport);
+        case 5: return INT(u->ulen);
+        case 6: return INT(u->cksum);
+        case 7: return INT(u->payload_off);
+        case 8: return INT(u->payload_len);
+        case 9: push_cksum_ok(L, u->cksum_checked, u->cksum_calc); return 1;
+        default: return INT(u->cksum_good);
         }
     }
     if (layer == TL_LAYER_ICMP) {
@@ -496,53 +394,32 @@ static int push_transport(lua_State *L, struct tl_frame *f, int layer, int i) {
         uint8_t gw[4] = {(uint8_t)(c->gateway >> 24), (uint8_t)(c->gateway >> 16),
                          (uint8_t)(c->gateway >> 8), (uint8_t)c->gateway};
         switch (i) {
-        case 3:
-            return INT(c->type);
-        case 4:
-            return INT(c->code);
-        case 5:
-            return INT(c->cksum);
-        case 6:
-            return INT(c->id);
-        case 7:
-            return INT(c->seq);
-        case 8:
-            tl_push_ip4(L, gw);
-            return 1;
-        case 9:
-            return INT(c->mtu);
-        case 10:
-            return INT(c->pointer);
-        case 11:
-            return INT(c->data_off);
+        case 3: return INT(c->type);
+        case 4: return INT(c->code);
+        case 5: return INT(c->cksum);
+        case 6: return INT(c->id);
+        case 7: return INT(c->seq);
+        case 8: tl_push_ip4(L, gw); return 1;
+        case 9: return INT(c->mtu);
+        case 10: return INT(c->pointer);
+        case 11: return INT(c->data_off);
         case 12:
             if (!c->quote_off)
                 return 0;
             return INT(c->quote_off);
-        case 13:
-            push_cksum_ok(L, c->cksum_checked, c->cksum_calc);
-            return 1;
-        default:
-            return INT(c->cksum_good);
+        case 13: push_cksum_ok(L, c->cksum_checked, c->cksum_calc); return 1;
+        default: return INT(c->cksum_good);
         }
     }
     const struct tl_icmp6 *c = &d->icmp6;
     switch (i) {
-    case 3:
-        return INT(c->type);
-    case 4:
-        return INT(c->code);
-    case 5:
-        return INT(c->cksum);
-    case 6:
-        return INT(c->word);
-    case 7:
-        return INT(c->body_off);
-    case 8:
-        push_cksum_ok(L, c->cksum_checked, c->cksum_calc);
-        return 1;
-    default:
-        return INT(c->cksum_good);
+    case 3: return INT(c->type);
+    case 4: return INT(c->code);
+    case 5: return INT(c->cksum);
+    case 6: return INT(c->word);
+    case 7: return INT(c->body_off);
+    case 8: push_cksum_ok(L, c->cksum_checked, c->cksum_calc); return 1;
+    default: return INT(c->cksum_good);
     }
 }
 
@@ -572,18 +449,12 @@ int tl_layer_push_field(lua_State *L, struct tl_frame *f, int layer, int code) {
     case TL_LAYER_ETH:
     case TL_LAYER_SLL:
     case TL_LAYER_NULL:
-    case TL_LAYER_VLAN:
-        return push_link(L, f, layer, code);
-    case TL_LAYER_ARP:
-        return push_arp(L, f, code);
-    case TL_LAYER_IP:
-        return push_ip(L, f, code);
-    case TL_LAYER_IP6:
-        return push_ip6_layer(L, f, code);
-    case TL_LAYER_TCP:
-        return push_tcp(L, f, code);
-    default:
-        return push_transport(L, f, layer, code);
+    case TL_LAYER_VLAN: return push_link(L, f, layer, code);
+    case TL_LAYER_ARP: return push_arp(L, f, code);
+    case TL_LAYER_IP: return push_ip(L, f, code);
+    case TL_LAYER_IP6: return push_ip6_layer(L, f, code);
+    case TL_LAYER_TCP: return push_tcp(L, f, code);
+    default: return push_transport(L, f, layer, code);
     }
 }
 

@@ -6,31 +6,19 @@
 
 static const char *tcp_opt_name(int kind) {
     switch (kind) {
-    case 0:
-        return "eol";
-    case 1:
-        return "nop";
-    case 2:
-        return "mss";
-    case 3:
-        return "wscale";
-    case 4:
-        return "sackOK";
-    case 5:
-        return "sack";
-    case 8:
-        return "TS";
-    case 19:
-        return "md5";
-    case 30:
-        return "mptcp";
-    case 34:
-        return "tfo";
+    case 0: return "eol";
+    case 1: return "nop";
+    case 2: return "mss";
+    case 3: return "wscale";
+    case 4: return "sackOK";
+    case 5: return "sack";
+    case 8: return "TS";
+    case 19: return "md5";
+    case 30: return "mptcp";
+    case 34: return "tfo";
     case 253:
-    case 254:
-        return "exp";
-    default:
-        return "unknown";
+    case 254: return "exp";
+    default: return "unknown";
     }
 }
 

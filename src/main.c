@@ -199,12 +199,8 @@ static void parse(struct tl_options *o, int argc, char **argv) {
     opterr = 0; /* messages are ours, in tcpdump's wording */
     while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
         switch (c) {
-        case 'A':
-            o->A++;
-            break;
-        case 'B':
-            o->buffer_size = atoi(optarg);
-            break;
+        case 'A': o->A++; break;
+        case 'B': o->buffer_size = atoi(optarg); break;
         case 'C': {
             char *end;
             long v = strtol(optarg, &end, 10);
@@ -229,108 +225,44 @@ static void parse(struct tl_options *o, int argc, char **argv) {
             o->count = v;
             break;
         }
-        case 'd':
-            o->d++;
-            break;
-        case 'D':
-            o->Dflag = 1;
-            break;
-        case 'e':
-            o->e = 1;
-            break;
-        case 'F':
-            o->filter_file = optarg;
-            break;
-        case 'h':
-            usage(stdout);
-            exit(0);
-        case 'i':
-            o->iface = optarg;
-            break;
-        case 'K':
-            o->K = 1;
-            break;
-        case 'l':
-            o->l = 1;
-            break;
-        case 'L':
-            o->Lflag = 1;
-            break;
-        case 'n':
-            o->n++;
-            break;
-        case 'N':
-            o->N = 1;
-            break;
-        case 'p':
-            o->p = 1;
-            break;
-        case 'q':
-            o->q++;
-            break;
-        case 'Q':
-            o->direction = optarg;
-            break;
-        case 'r':
-            add_input(o, optarg);
-            break;
+        case 'd': o->d++; break;
+        case 'D': o->Dflag = 1; break;
+        case 'e': o->e = 1; break;
+        case 'F': o->filter_file = optarg; break;
+        case 'h': usage(stdout); exit(0);
+        case 'i': o->iface = optarg; break;
+        case 'K': o->K = 1; break;
+        case 'l': o->l = 1; break;
+        case 'L': o->Lflag = 1; break;
+        case 'n': o->n++; break;
+        case 'N': o->N = 1; break;
+        case 'p': o->p = 1; break;
+        case 'q': o->q++; break;
+        case 'Q': o->direction = optarg; break;
+        case 'r': add_input(o, optarg); break;
         case 's':
             if (all_digits(optarg) || (optarg[0] == '0' && optarg[1] == 'x'))
                 set_snaplen(o, optarg);
             else
                 o->script = optarg;
             break;
-        case 'S':
-            o->S = 1;
-            break;
-        case 't':
-            o->tflags++;
-            break;
-        case 'U':
-            o->U = 1;
-            break;
-        case 'v':
-            o->v++;
-            break;
-        case 'V':
-            o->list_file = optarg;
-            break;
-        case 'w':
-            o->wfile = optarg;
-            break;
-        case 'x':
-            o->x++;
-            break;
-        case 'X':
-            o->X++;
-            break;
-        case 'y':
-            o->linktype_name = optarg;
-            break;
-        case 'M':
-            o->md5_secret = optarg;
-            break;
-        case 'Z':
-            o->user = optarg;
-            break;
-        case '#':
-            o->hash = 1;
-            break;
-        case OPT_COUNT:
-            o->count_only = 1;
-            break;
-        case OPT_IMMEDIATE:
-            o->immediate = 1;
-            break;
-        case OPT_PRINT:
-            o->print = 1;
-            break;
-        case OPT_MICRO:
-            o->nano = 0;
-            break;
-        case OPT_NANO:
-            o->nano = 1;
-            break;
+        case 'S': o->S = 1; break;
+        case 't': o->tflags++; break;
+        case 'U': o->U = 1; break;
+        case 'v': o->v++; break;
+        case 'V': o->list_file = optarg; break;
+        case 'w': o->wfile = optarg; break;
+        case 'x': o->x++; break;
+        case 'X': o->X++; break;
+        case 'y': o->linktype_name = optarg; break;
+        case 'M': o->md5_secret = optarg; break;
+        case 'Z': o->user = optarg; break;
+        case '#': o->hash = 1; break;
+        case OPT_COUNT: o->count_only = 1; break;
+        case OPT_IMMEDIATE: o->immediate = 1; break;
+        case OPT_PRINT: o->print = 1; break;
+        case OPT_MICRO: o->nano = 0; break;
+        case OPT_NANO: o->nano = 1; break;
         case OPT_TSPREC:
             if (strcmp(optarg, "micro") == 0)
                 o->nano = 0;
@@ -339,9 +271,7 @@ static void parse(struct tl_options *o, int argc, char **argv) {
             else
                 die("unsupported time stamp precision %s", optarg);
             break;
-        case OPT_VERSION:
-            print_version(stdout);
-            exit(0);
+        case OPT_VERSION: print_version(stdout); exit(0);
         case OPT_ARG: {
             char *eq = strchr(optarg, '=');
             if (!eq || eq == optarg)
@@ -353,9 +283,7 @@ static void parse(struct tl_options *o, int argc, char **argv) {
             o->arg_vals[o->nargs++] = eq + 1;
             break;
         }
-        case OPT_HOSTS:
-            o->hosts_file = optarg;
-            break;
+        case OPT_HOSTS: o->hosts_file = optarg; break;
         case OPT_SCRIPT_TIMEOUT:
         case OPT_SCRIPT_MEMORY: {
             char *end;
@@ -378,11 +306,8 @@ static void parse(struct tl_options *o, int argc, char **argv) {
             o->max_flows = v;
             break;
         }
-        case '?':
-            bad_option(argv, optopt);
-            break;
-        default:
-            unsupported(c);
+        case '?': bad_option(argv, optopt); break;
+        default: unsupported(c);
         }
     }
 }

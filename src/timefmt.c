@@ -85,8 +85,7 @@ static size_t put_delta(struct tl_timefmt *t, char *p, int64_t sec, uint32_t fra
 size_t tl_timefmt_format(struct tl_timefmt *t, int64_t sec, uint32_t frac, char *buf) {
     size_t n = 0;
     switch (t->mode) {
-    case TL_T_NONE:
-        return 0;
+    case TL_T_NONE: return 0;
     case TL_T_UNIX:
         n = put_uint(buf, (uint64_t)sec);
         buf[n++] = '.';

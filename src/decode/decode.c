@@ -44,17 +44,11 @@ int tl_decode_network(struct tl_packet *pkt, const uint8_t *data, uint16_t type,
     pkt->net_type = type;
     pkt->net_off = off;
     switch (type) {
-    case 0x0800:
-        return tl_decode_ipv4(pkt, data, off);
-    case 0x86dd:
-        return tl_decode_ipv6(pkt, data, off);
-    case 0x0806:
-        return tl_decode_arp(pkt, data, off, 0);
-    case 0x8035:
-        return tl_decode_arp(pkt, data, off, 1);
-    default:
-        tl_set_payload(pkt, off, UINT32_MAX, pkt->caplen);
-        return TL_OK;
+    case 0x0800: return tl_decode_ipv4(pkt, data, off);
+    case 0x86dd: return tl_decode_ipv6(pkt, data, off);
+    case 0x0806: return tl_decode_arp(pkt, data, off, 0);
+    case 0x8035: return tl_decode_arp(pkt, data, off, 1);
+    default: tl_set_payload(pkt, off, UINT32_MAX, pkt->caplen); return TL_OK;
     }
 }
 
@@ -103,38 +97,21 @@ int tl_decode_ex(struct tl_packet *out, int linktype, const uint8_t *data, uint3
     reset(out, linktype, data ? caplen : 0, len);
     out->decode_flags = (uint8_t)flags;
     switch (linktype) {
-    case DLT_EN10MB:
-        tl_decode_eth(out, data);
-        break;
-    case DLT_LINUX_SLL:
-        tl_decode_sll(out, data);
-        break;
-    case DLT_LINUX_SLL2:
-        tl_decode_sll2(out, data);
-        break;
-    case DLT_NULL:
-        tl_decode_null(out, data, 0);
-        break;
+    case DLT_EN10MB: tl_decode_eth(out, data); break;
+    case DLT_LINUX_SLL: tl_decode_sll(out, data); break;
+    case DLT_LINUX_SLL2: tl_decode_sll2(out, data); break;
+    case DLT_NULL: tl_decode_null(out, data, 0); break;
 #if DLT_LOOP != LINKTYPE_LOOP
     case LINKTYPE_LOOP:
 #endif
-    case DLT_LOOP:
-        tl_decode_null(out, data, 1);
-        break;
+    case DLT_LOOP: tl_decode_null(out, data, 1); break;
 #if DLT_RAW != LINKTYPE_RAW
     case LINKTYPE_RAW:
 #endif
-    case DLT_RAW:
-        decode_raw(out, data);
-        break;
-    case DLT_IPV4:
-        tl_decode_network(out, data, 0x0800, 0);
-        break;
-    case DLT_IPV6:
-        tl_decode_network(out, data, 0x86dd, 0);
-        break;
-    default:
-        return TL_INVALID;
+    case DLT_RAW: decode_raw(out, data); break;
+    case DLT_IPV4: tl_decode_network(out, data, 0x0800, 0); break;
+    case DLT_IPV6: tl_decode_network(out, data, 0x86dd, 0); break;
+    default: return TL_INVALID;
     }
     return out->stop_layer < 0 ? TL_OK : out->stop_status;
 }
@@ -154,9 +131,7 @@ int tl_linktype_supported(int linktype) {
 #endif
     case DLT_RAW:
     case DLT_IPV4:
-    case DLT_IPV6:
-        return 1;
-    default:
-        return 0;
+    case DLT_IPV6: return 1;
+    default: return 0;
     }
 }

@@ -24,17 +24,10 @@ static void type_fields(struct tl_icmp *icmp, struct tl_cursor *c) {
         icmp->id = get_u16(c, 4);
         icmp->seq = get_u16(c, 6);
         break;
-    case 5: /* redirect */
-        icmp->gateway = get_u32(c, 4);
-        break;
-    case 3: /* unreachable; next-hop MTU when code 4 (RFC 1191) */
-        icmp->mtu = get_u16(c, 6);
-        break;
-    case 12: /* parameter problem */
-        icmp->pointer = get_u8(c, 4);
-        break;
-    default:
-        break;
+    case 5: /* redirect */ icmp->gateway = get_u32(c, 4); break;
+    case 3: /* unreachable; next-hop MTU when code 4 (RFC 1191) */ icmp->mtu = get_u16(c, 6); break;
+    case 12: /* parameter problem */ icmp->pointer = get_u8(c, 4); break;
+    default: break;
     }
 }
 

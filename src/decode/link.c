@@ -139,13 +139,11 @@ int tl_decode_null(struct tl_packet *pkt, const uint8_t *data, int network_order
     if (c.trunc)
         return tl_stop(pkt, TL_LAYER_NULL, &nul->span, TL_TRUNCATED);
     switch (family) {
-    case 2: /* AF_INET everywhere */
-        return tl_decode_network(pkt, data, 0x0800, NULL_HDR_LEN);
+    case 2: /* AF_INET everywhere */ return tl_decode_network(pkt, data, 0x0800, NULL_HDR_LEN);
     case 10: /* AF_INET6: Linux */
     case 24: /* NetBSD, OpenBSD, BSD/OS */
     case 28: /* FreeBSD, DragonFly BSD */
-    case 30: /* macOS, iOS */
-        return tl_decode_network(pkt, data, 0x86dd, NULL_HDR_LEN);
+    case 30: /* macOS, iOS */ return tl_decode_network(pkt, data, 0x86dd, NULL_HDR_LEN);
     default:
         pkt->net_off = NULL_HDR_LEN;
         tl_set_payload(pkt, NULL_HDR_LEN, UINT32_MAX, pkt->caplen);

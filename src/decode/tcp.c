@@ -22,16 +22,11 @@ enum {
  * length byte disagrees (the printer flags that as "[len N]"), as tcpdump does. */
 static uint32_t opt_datalen(uint8_t kind, uint8_t len) {
     switch (kind) {
-    case OPT_MSS:
-        return 2;
-    case OPT_WS:
-        return 1;
-    case OPT_TS:
-        return 8;
-    case OPT_MD5:
-        return 16;
-    default:
-        return len - 2u;
+    case OPT_MSS: return 2;
+    case OPT_WS: return 1;
+    case OPT_TS: return 8;
+    case OPT_MD5: return 16;
+    default: return len - 2u;
     }
 }
 
@@ -62,8 +57,7 @@ static void opt_values(struct tl_tcp_opt *o, struct tl_cursor *c, uint32_t rel, 
         o->v[0] = get_u16(c, rel);
         o->n = 1;
         break;
-    default:
-        break;
+    default: break;
     }
 }
 

@@ -166,28 +166,17 @@ static int decode(int dlt, const struct buf *p, uint32_t caplen) {
 
 static const struct tl_span *span_of(const struct tl_packet *k, int layer) {
     switch (layer) {
-    case TL_LAYER_ETH:
-        return &k->eth.span;
-    case TL_LAYER_SLL:
-        return &k->sll.span;
-    case TL_LAYER_NULL:
-        return &k->null.span;
-    case TL_LAYER_VLAN:
-        return &k->vlan.span;
-    case TL_LAYER_ARP:
-        return &k->arp.span;
-    case TL_LAYER_IP:
-        return &k->ip.span;
-    case TL_LAYER_IP6:
-        return &k->ip6.span;
-    case TL_LAYER_TCP:
-        return &k->tcp.span;
-    case TL_LAYER_UDP:
-        return &k->udp.span;
-    case TL_LAYER_ICMP:
-        return &k->icmp.span;
-    default:
-        return &k->icmp6.span;
+    case TL_LAYER_ETH: return &k->eth.span;
+    case TL_LAYER_SLL: return &k->sll.span;
+    case TL_LAYER_NULL: return &k->null.span;
+    case TL_LAYER_VLAN: return &k->vlan.span;
+    case TL_LAYER_ARP: return &k->arp.span;
+    case TL_LAYER_IP: return &k->ip.span;
+    case TL_LAYER_IP6: return &k->ip6.span;
+    case TL_LAYER_TCP: return &k->tcp.span;
+    case TL_LAYER_UDP: return &k->udp.span;
+    case TL_LAYER_ICMP: return &k->icmp.span;
+    default: return &k->icmp6.span;
     }
 }
 
