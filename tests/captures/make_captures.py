@@ -768,7 +768,7 @@ def make_pcapng(out):
 
 
 def make_lab_session(out):
-    """The handout session of /work/shared/EXERCISE.md, field for field."""
+    """The handout session of the lab exercise (EXERCISE.md), field for field."""
     base = calendar.timegm((2000, 1, 1, 21, 19, 0))
     usec = lambda s, u: (base + s) * 1000000 + u
     CL, SV = "192.0.2.10", "198.51.100.20"
