@@ -23,9 +23,14 @@ static int try_dir(char *out, size_t n, const char *dir, const char *name) {
     return file_exists(out);
 }
 
-/* The directory of shipped scripts: next to an installed binary, the source tree's lua/
- * for a binary in a build tree, else the configured install directory. */
+/* The directory of shipped scripts: $TCPLUA_LUADIR, else next to an installed binary, the
+ * source tree's lua/ for a binary in a build tree, else the configured install directory. */
 void tl_find_luadir(char *out, size_t n) {
+    const char *env = getenv("TCPLUA_LUADIR"); /* the shipped scripts' directory, overridden */
+    if (env && *env) {
+        snprintf(out, n, "%s", env);
+        return;
+    }
     char exe[4096];
     ssize_t k = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
     if (k > 0) {
