@@ -103,6 +103,19 @@ local function join(s, i, len, flags)
     return true
 end
 
+-- One DSS number (8 bytes when wide, else 4) at p of the n bytes left: printed, then the
+-- new p and n; nil when the option is too short for it.
+local function dss_number(s, p, n, wide)
+    if wide then
+        if n < 8 then return nil end
+        out(u64(be64(s, p)))
+        return p + 8, n - 8
+    end
+    if n < 4 then return nil end
+    out(be32(s, p))
+    return p + 4, n - 4
+end
+
 -- Data Sequence Signal: fields appear one by one, and a short option fails after what was
 -- already printed
 local function dss(s, i, len, flags)
@@ -112,27 +125,13 @@ local function dss(s, i, len, flags)
     local p, n = i + 4, len - 4
     if f & 0x01 ~= 0 then
         out(" ack ")
-        if f & 0x02 ~= 0 then
-            if n < 8 then return false end
-            out(u64(be64(s, p)))
-            p, n = p + 8, n - 8
-        else
-            if n < 4 then return false end
-            out(be32(s, p))
-            p, n = p + 4, n - 4
-        end
+        p, n = dss_number(s, p, n, f & 0x02 ~= 0)
+        if not p then return false end
     end
     if f & 0x04 ~= 0 then
         out(" seq ")
-        if f & 0x08 ~= 0 then
-            if n < 8 then return false end
-            out(u64(be64(s, p)))
-            p, n = p + 8, n - 8
-        else
-            if n < 4 then return false end
-            out(be32(s, p))
-            p, n = p + 4, n - 4
-        end
+        p, n = dss_number(s, p, n, f & 0x08 ~= 0)
+        if not p then return false end
         if n < 4 then return false end
         out(" subseq ", be32(s, p))
         p, n = p + 4, n - 4
