@@ -849,6 +849,12 @@ def main():
         make(out)
     import dns_caps  # DNS captures (dns.pcap)
     dns_caps.make_dns(out, Capture)
+    # protocol modules: tests/captures/proto_*.py, each with make(out, Capture)
+    import glob
+    import importlib
+    here = os.path.dirname(os.path.abspath(__file__))
+    for path in sorted(glob.glob(os.path.join(here, "proto_*.py"))):
+        importlib.import_module(os.path.basename(path)[:-3]).make(out, Capture)
     return 0
 
 

@@ -9,7 +9,10 @@ set -u
 HERE=${BASH_SOURCE[0]%/*}
 [ "$HERE" != "${BASH_SOURCE[0]}" ] || HERE=.
 [[ $HERE = /* ]] || HERE=$PWD/$HERE
-CASES=${CASES_FILE:-$HERE/cases.txt}
+# The table is cases.txt plus one file per protocol group in cases.d/.
+if [ -n "${CASES_FILE:-}" ]; then CASES=("$CASES_FILE"); else
+    CASES=("$HERE/cases.txt"); for f in "$HERE"/cases.d/*.txt; do [ -e "$f" ] && CASES+=("$f"); done
+fi
 TCPDUMP=${TCPDUMP:-/usr/bin/tcpdump}
 LAB_HOSTS=${LAB_HOSTS:-$HERE/../captures/lab_hosts}
 MAXDIFF=${MAXDIFF:-200}          # lines of each diff shown
@@ -28,22 +31,24 @@ fi
 [ -x "$TCPDUMP" ] || die "tcpdump not found: $TCPDUMP"
 # tcpdump is started by name through PATH, as a user would: getopt's messages use argv[0].
 [ "${TCPDUMP##*/}" = tcpdump ] || die "TCPDUMP must name a file called tcpdump: $TCPDUMP"
-[ -r "$CASES" ] || die "no case table: $CASES"
+for f in "${CASES[@]}"; do [ -r "$f" ] || die "no case table: $f"; done
 
 # trim VAR STRING: VAR = STRING without surrounding blanks (no subshell: forks are slow)
 trim() { local s=$2; s=${s#"${s%%[![:space:]]*}"}; printf -v "$1" '%s' "${s%"${s##*[![:space:]]}"}"; }
 
 # ---- find the case: name | capture | options [| flags]
 line=
-while IFS= read -r l; do
-    case $l in '#'* | '') continue ;; esac
-    trim n "${l%%|*}"
-    if [ "$n" = "$CASE" ]; then
-        [ -z "$line" ] || die "case '$CASE' appears twice in $CASES"
-        line=$l
-    fi
-done < "$CASES"
-[ -n "$line" ] || die "no case '$CASE' in $CASES"
+for f in "${CASES[@]}"; do
+    while IFS= read -r l || [ -n "$l" ]; do
+        case $l in '#'* | '') continue ;; esac
+        trim n "${l%%|*}"
+        if [ "$n" = "$CASE" ]; then
+            [ -z "$line" ] || die "case '$CASE' appears twice in the case tables"
+            line=$l
+        fi
+    done < "$f"
+done
+[ -n "$line" ] || die "no case '$CASE' in ${CASES[*]}"
 IFS='|' read -r _ CAPTURE OPTSTR FLAGSTR EXTRA <<< "$line"
 [ -z "${EXTRA:-}" ] || die "case '$CASE': too many '|' columns (options may not contain '|')"
 trim CAPTURE "$CAPTURE"
