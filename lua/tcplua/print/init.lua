@@ -20,6 +20,12 @@ M.ethertypes = {
     [0x86dd] = "tcplua.print.ip6",
     [0x0806] = "tcplua.print.arp",
     [0x8035] = "tcplua.print.arp",
+    [0x8847] = "tcplua.print.mpls", [0x8848] = "tcplua.print.mpls",
+    [0x8863] = "tcplua.print.pppoe", [0x8864] = "tcplua.print.pppoe",
+    [0x880b] = "tcplua.print.ppp",
+    [0x88cc] = "tcplua.print.lldp",
+    [0x8809] = "tcplua.print.slow",
+    [0x888e] = "tcplua.print.eapol",
 }
 
 -- IP protocol number -> transport printer module (for IPv4 and IPv6)
@@ -30,10 +36,15 @@ M.ipprotos = {
     [58] = "tcplua.print.icmp6",
     [4] = "tcplua.print.ip",
     [41] = "tcplua.print.ip6",
+    [47] = "tcplua.print.gre",
+    [2] = "tcplua.print.igmp",
+    [112] = "tcplua.print.vrrp",
 }
+-- Modules not written yet (or not installed) read as "no printer".
 
 -- Resolved modules; false when a module is missing (so it is looked up once).
 local loaded = {}
+-- The module called name, or false when there is none (an error inside it is raised).
 local function resolve(name)
     local m = loaded[name]
     if m == nil then
@@ -50,6 +61,8 @@ local function resolve(name)
     end
     return m
 end
+
+M.resolve = resolve
 
 -- The network printer for an ethertype, or nil.
 function M.netmod(etype)

@@ -5,6 +5,7 @@ local tcplua = require "tcplua"
 local U = require "tcplua.print.util"
 
 local M = { own_addrs = true }
+local P -- tcplua.print, loaded on first use (it loads this module)
 local out, opt = tcplua.out, tcplua.opt
 local vflag = opt.v or 0
 local qflag = (opt.q or 0) ~= 0 and opt.q ~= false
@@ -12,20 +13,56 @@ local Kflag = (opt.K or 0) ~= 0 and opt.K ~= false
 local port, hex4 = U.udpport, U.hex4
 
 -- port -> application printer module; its print(pkt, ctx, off, length) prints what
--- tcpdump prints after the addresses (and checksum note) instead of "UDP, length N".
-M.apps = { [53] = "tcplua.print.dns", [5353] = "tcplua.print.dns" }
+-- tcpdump prints after the addresses (and checksum note) instead of "UDP, length N", or
+-- returns false having printed nothing, to fall back to "UDP, length N".
+-- A module that is not there yet (or not installed) reads as no printer.
+M.apps = {
+    [53] = "tcplua.print.dns", [5353] = "tcplua.print.dns",
+    [69] = "tcplua.print.tftp",
+    [67] = "tcplua.print.bootp", [68] = "tcplua.print.bootp",
+    [520] = "tcplua.print.rip",
+    [161] = "tcplua.print.snmp", [162] = "tcplua.print.snmp",
+    [123] = "tcplua.print.ntp",
+    [521] = "tcplua.print.ripng",
+    [546] = "tcplua.print.dhcp6", [547] = "tcplua.print.dhcp6",
+    [1645] = "tcplua.print.radius", [1646] = "tcplua.print.radius",
+    [1812] = "tcplua.print.radius", [1813] = "tcplua.print.radius",
+    [5060] = "tcplua.print.sip",
+    [514] = "tcplua.print.syslog",
+    [4789] = "tcplua.print.vxlan",
+    [6081] = "tcplua.print.geneve",
+    [6635] = "tcplua.print.mpls",
+}
+-- When both ports have a printer, tcpdump's udp_print tries them in a fixed order: the
+-- lower rank wins. Ports not listed rank last (by port number).
+M.rank = {
+    [53] = 1, [5353] = 2, [69] = 4, [67] = 5, [68] = 5, [520] = 6, [161] = 10, [162] = 10,
+    [123] = 11, [521] = 20, [546] = 21, [547] = 21, [1645] = 30, [1646] = 30, [1812] = 30,
+    [1813] = 30, [5060] = 35, [514] = 40, [4789] = 41, [6081] = 42, [6635] = 43,
+}
 local resolved = {}
 local function appmod(p)
     local name = M.apps[p]
     if not name then return nil end
     local m = resolved[name]
     if m == nil then
-        local ok, mod = pcall(require, name)
-        m = ok and mod or false
+        P = P or require "tcplua.print"
+        m = P.resolve(name)
         resolved[name] = m
     end
     return m or nil
 end
+
+-- The application printer for a datagram between sport and dport, or nil.
+local function app(sport, dport)
+    local a, b = appmod(sport), appmod(dport)
+    if a and b and a ~= b then
+        local ra, rb = M.rank[sport] or 1000 + sport, M.rank[dport] or 1000 + dport
+        if rb < ra then return b end
+    end
+    return a or b
+end
+M.app = app
 
 local function addrs(ctx, sport, dport)
     if ctx.direct then
@@ -92,11 +129,8 @@ function M.print(pkt, ctx)
         end
     end
     if not qflag then
-        local m = appmod(sport) or appmod(dport)
-        if m then
-            m.print(pkt, ctx, off + 8, length)
-            return
-        end
+        local m = app(sport, dport)
+        if m and m.print(pkt, ctx, off + 8, length) ~= false then return end
     end
     if ulen > length and not frag then
         out("UDP, bad length ", ulen, " > ", length)
