@@ -125,12 +125,21 @@ static int l_tcplua_port(lua_State *L) {
     return 1;
 }
 
-/* tcplua.hexdump(pkt [, from_off]): append the -x/-X/-A dump, starting after the link
- * header (or at from_off); -xx/-XX/-AA dump from byte 0. Returns nothing. */
+/* tcplua.hexdump(pkt [, from_off [, "X"]]): append the -x/-X/-A dump, starting after the
+ * link header (or at from_off); -xx/-XX/-AA dump from byte 0. With "X", a hex and ASCII dump
+ * from from_off whatever the options (tcpdump's dump of an unsupported link type). */
 static int l_tcplua_hexdump(lua_State *L) {
     struct tl_engine *e = ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     const struct tl_options *o = e->opt;
+    if (lua_type(L, 3) == LUA_TSTRING) {
+        lua_Integer from = luaL_checkinteger(L, 2);
+        if (strcmp(lua_tostring(L, 3), "X") != 0)
+            return luaL_argerror(L, 3, "\"X\" expected");
+        if (from >= 0 && (uint64_t)from < f->caplen)
+            tl_hex_ascii(&e->out, f->data + from, f->caplen - (uint32_t)from);
+        return 0;
+    }
     int level = o->X ? o->X : o->x ? o->x : o->A;
     if (!level)
         return 0;

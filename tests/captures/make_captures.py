@@ -834,6 +834,12 @@ def make_broken_files(out):
     struct.pack_into("<I", bad, 24 + 8, 300000)  # caplen far above the snap length
     with open(os.path.join(out, "huge_caplen.pcap"), "wb") as f:
         f.write(bytes(bad))
+    # link types tcpdump has no printer for (USER0) and does not know at all (9999)
+    for name, lt in (("linktype_user0.pcap", 147), ("linktype_9999.pcap", 9999)):
+        odd = bytearray(whole[:24 + 2 * 16 + len(cap.recs[0][1]) + len(cap.recs[1][1])])
+        struct.pack_into("<I", odd, 20, lt)
+        with open(os.path.join(out, name), "wb") as f:
+            f.write(bytes(odd))
 
 
 def main():

@@ -338,7 +338,10 @@ function M.print(pkt, len)
     if f then
         return f(pkt, len or pkt.len)
     else
-        out("unsupported link-layer type ", pkt.linktype)
+        -- what tcpdump prints for a link type it has no printer for; the -x dump starts at 0
+        out("UNSUPPORTED")
+        tcplua.hexdump(pkt, 0, "X")
+        return 0
     end
 end
 
