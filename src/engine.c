@@ -154,6 +154,21 @@ static int end_all_flows(struct tl_engine *e) {
     return 0;
 }
 
+/* filter() returned a number or a string: 0 or "no" would keep the packet, which is never what
+ * was meant, so the run stops naming the function. */
+static void bad_filter_result(struct tl_engine *e, const char *type) {
+    lua_State *L = e->L;
+    lua_Debug ar;
+    char msg[600];
+    lua_pushvalue(L, TL_SLOT_HOOK(TL_HOOK_FILTER));
+    lua_getinfo(L, ">S", &ar);
+    snprintf(msg, sizeof(msg),
+             "%s:%d: filter() returned a %s, not a boolean (true keeps the packet, false or nil "
+             "drops it)",
+             ar.short_src, ar.linedefined, type);
+    script_error(e, msg);
+}
+
 static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *bytes) {
     struct tl_engine *e = (struct tl_engine *)user;
     struct tl_frame *f = &e->frame;
@@ -175,6 +190,12 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *b
     if (!lua_isnil(L, TL_SLOT_HOOK(TL_HOOK_FILTER))) {
         if (call_hook_pkt(e, TL_HOOK_FILTER, 1) != LUA_OK)
             goto stop;
+        int t = lua_type(L, -1);
+        if (t == LUA_TNUMBER || t == LUA_TSTRING) {
+            bad_filter_result(e, lua_typename(L, t));
+            lua_pop(L, 1);
+            goto stop;
+        }
         keep = lua_toboolean(L, -1);
         lua_pop(L, 1);
     }

@@ -126,6 +126,27 @@ runtime_filter)
 runtime_finish)
   run -s "$S/err_finish.lua" -r "$SESSION"; expect_rc 3; expect_err "err_finish.lua:5: late"
   expect_out "^seen $total$" ;;
+filter_number)
+  run -s "$S/filter_number.lua" -r "$SESSION"; expect_rc 3
+  expect_err "^tcplua: .*filter_number.lua:3: filter\(\) returned a number, not a boolean"
+  [ "$(lines)" = 2 ] || fail "expected the 2 packets kept before the bad result, got $(lines)" ;;
+runtime_flow_start)
+  run -s "$S/err_flow_start.lua" -w "$T/w.pcap" -r "$SESSION"; expect_rc 3
+  expect_err "^tcplua: .*err_flow_start.lua:3: no flows today"; expect_err "in function 'flow_start'"
+  tcpdump -r "$T/w.pcap" >/dev/null 2>&1 || fail "-w file unreadable after the error" ;;
+runtime_flow_end)
+  run -s "$S/err_flow_end.lua" -r "$SESSION"; expect_rc 3
+  expect_err "^tcplua: .*err_flow_end.lua:5: flow end (fin|rst|eof)" ;;
+runtime_file_start)
+  run -s "$S/err_file_start.lua" -r "$SESSION"; expect_rc 3
+  expect_err "^tcplua: .*err_file_start.lua:3: cannot start tcp_session.pcap"
+  [ "$(lines)" = 0 ] || fail "packets printed after file_start failed" ;;
+runtime_file_end)
+  run -s "$S/err_file_end.lua" -r "$SESSION"; expect_rc 3
+  expect_err "^tcplua: .*err_file_end.lua:5: ended after $total" ;;
+runtime_file_error)
+  run -s "$S/err_file_error.lua" -r "$T/none.pcap"; expect_rc 3
+  expect_err "^tcplua: .*err_file_error.lua:3: while reporting: .*none.pcap: No such file" ;;
 hook_not_function)
   run -s "$S/hook_number.lua" -r "$SESSION"; expect_rc 3; expect_err "hook packet is a number" ;;
 finish_status)

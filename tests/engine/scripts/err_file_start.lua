@@ -1,0 +1,5 @@
+-- file_start fails before the first packet
+function file_start(name)
+  error("cannot start " .. name:match("[^/]*$"))
+end
+function packet(p) print(p.num) end
