@@ -43,10 +43,14 @@ script_memory)
   run -s "$S/hog.lua" --script-memory 20 -r "$SESSION"; expect_rc 3
   expect_err "^tcplua: .*hog.lua: script memory limit of 20 MB exceeded" ;;
 sigint_stuck)
-  # no limit: SIGINT stops the looping hook, finish still runs, output is flushed
-  "$TL" -s "$S/loop.lua" -r "$SESSION" >"$T/out" 2>"$T/err" & p=$!
-  sleep 1; kill -INT $p; wait $p; echo $? >"$T/rc"
-  expect_rc 0; expect_out "^finish ran$"; [ "$(head -1 "$T/out")" = 1 ] || fail "first line lost" ;;
+  # no limit: SIGINT, SIGTERM or SIGHUP stops the looping hook, finish still runs, output is
+  # flushed and the -w file holds the packets written before the signal
+  for sig in INT TERM HUP; do
+    "$TL" -s "$S/loop.lua" -w "$T/$sig.pcap" --print -r "$SESSION" >"$T/out" 2>"$T/err" & p=$!
+    sleep 1; kill -$sig $p; wait $p; echo $? >"$T/rc"
+    expect_rc 0; expect_out "^finish ran$"; [ "$(head -1 "$T/out")" = 1 ] || fail "SIG$sig: first line lost"
+    [ "$(npkts "$T/$sig.pcap")" = 2 ] || fail "SIG$sig: -w file holds $(npkts "$T/$sig.pcap") packets, expected 2"
+  done ;;
 stdin_stdout)
   # -r - reads standard input; -w - writes a capture to standard output
   tcpdump -n -r - <"$SESSION" >"$T/td.out" 2>"$T/td.err"

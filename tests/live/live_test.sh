@@ -80,18 +80,23 @@ side_by_side() {
     || fail "-w files read back differently"
 }
 
+# SIGINT, SIGTERM and SIGHUP each stop a live capture cleanly: finish runs, statistics are
+# printed, status 0, and the -w file holds every printed packet.
 sigint() {
-  ip netns exec "$NA" "$TL" -i veA$ID -n -w "$T/int.pcap" --print ip and tcp >"$T/int.out" 2>"$T/int.err" &
-  local p=$!; PIDS=$p
-  wait_listening "$T/int.err"
-  traffic
-  sleep 1.5 # the kernel hands over a ring block after the 1 s read timeout
-  kill -INT $p; wait $p; local rc=$?; PIDS=
-  [ $rc = 0 ] || fail "exit status $rc after SIGINT"
-  grep -q "packets captured" "$T/int.err" || fail "no statistics after SIGINT"
-  local want; want=$(wc -l <"$T/int.out")
-  [ "$want" -gt 0 ] || fail "nothing captured"
-  [ "$(tcpdump -r "$T/int.pcap" 2>/dev/null | wc -l)" = "$want" ] || fail "-w file after SIGINT does not hold the $want printed packets"
+  local sig
+  for sig in INT TERM HUP; do
+    ip netns exec "$NA" "$TL" -i veA$ID -n -w "$T/$sig.pcap" --print ip and tcp >"$T/$sig.out" 2>"$T/$sig.err" &
+    local p=$!; PIDS=$p
+    wait_listening "$T/$sig.err"
+    traffic
+    sleep 1.5 # the kernel hands over a ring block after the 1 s read timeout
+    kill -$sig $p; wait $p; local rc=$?; PIDS=
+    [ $rc = 0 ] || fail "exit status $rc after SIG$sig"
+    grep -q "packets captured" "$T/$sig.err" || fail "no statistics after SIG$sig"
+    local want; want=$(wc -l <"$T/$sig.out")
+    [ "$want" -gt 0 ] || fail "nothing captured before SIG$sig"
+    [ "$(tcpdump -r "$T/$sig.pcap" 2>/dev/null | wc -l)" = "$want" ] || fail "-w file after SIG$sig does not hold the $want printed packets"
+  done
 }
 
 # Everything a small exchange puts on the wire (ARP, IPv4 and IPv6 TCP sessions, UDP, an ICMP
