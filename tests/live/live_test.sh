@@ -149,6 +149,57 @@ real_traffic() {
   done
 }
 
+# Blast UDP datagrams from B to A for $1 seconds (as fast as one Python loop sends).
+blast() {
+  ip netns exec "$NB" $PY - "$1" <<'PYEOF'
+import socket, sys, time
+u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+end, n = time.time() + float(sys.argv[1]), 0
+while time.time() < end:
+    for _ in range(200):
+        try:
+            u.sendto(b"x" * 64, ("10.213.0.1", 9)); n += 1
+        except OSError:
+            pass
+print(n)
+PYEOF
+}
+
+# Peak resident memory (kB) of process $1 so far.
+peak_kb() { awk '/^VmHWM/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# Load: a sender blasts UDP for 3 s while tcpdump, tcplua with default.lua, and tcplua with a
+# deliberately slow script capture with a 1 MiB buffer. Each prints tcpdump's three statistics
+# lines; the slow script must fall behind and report kernel drops (also to finish()), and
+# tcplua's memory must stay bounded.
+load() {
+  local sl; sl=$(readlink -f "$(dirname "$0")/../engine/scripts/slow.lua")
+  ip netns exec "$NA" tcpdump -i veA$ID -n -B 1024 udp port 9 >/dev/null 2>"$T/ld_td.err" &
+  local p1=$!
+  ip netns exec "$NA" "$TL" -i veA$ID -n -B 1024 udp port 9 >/dev/null 2>"$T/ld_tl.err" &
+  local p2=$!
+  ip netns exec "$NA" "$TL" -s "$sl" -i veA$ID -n -B 1024 udp port 9 >/dev/null 2>"$T/ld_slow.err" &
+  local p3=$!
+  PIDS="$p1 $p2 $p3"
+  wait_listening "$T/ld_td.err" "$T/ld_tl.err" "$T/ld_slow.err"
+  local sent; sent=$(blast 3)
+  sleep 1.5
+  local m2 m3; m2=$(peak_kb $p2); m3=$(peak_kb $p3)
+  kill -INT $p1 $p2 $p3; wait $p1; wait $p2; wait $p3; PIDS=
+  echo "sent $sent; peak RSS default.lua ${m2} kB, slow script ${m3} kB"
+  local f
+  for f in ld_td ld_tl ld_slow; do
+    grep -qE '^[0-9]+ packets? captured$' "$T/$f.err" &&
+      grep -qE '^[0-9]+ packets? received by filter$' "$T/$f.err" &&
+      grep -qE '^[0-9]+ packets? dropped by kernel$' "$T/$f.err" || fail "$f: statistics lines missing"
+  done
+  local drops; drops=$(awk '/dropped by kernel/ {print $1}' "$T/ld_slow.err")
+  [ "$drops" -gt 0 ] || fail "the slow script reported no kernel drops ($sent sent)"
+  grep -q "^finish: received [0-9]* dropped $drops$" "$T/ld_slow.err" || fail "finish() did not get the drop count $drops"
+  cat "$T/ld_td.err" "$T/ld_tl.err" "$T/ld_slow.err" | grep -E "captured|received|dropped"
+  (( m2 < 65536 && m3 < 65536 )) || fail "memory not bounded: ${m2} kB, ${m3} kB"
+}
+
 # -D and -L inside the test namespace: the same listing as tcpdump's.
 lists() {
   for args in "-D" "-L -i veA$ID" "-L -i lo"; do
@@ -165,6 +216,7 @@ case $CASE in
   real_traffic) real_traffic ;;
   side_by_side) side_by_side ;;
   sigint) sigint ;;
+  load) load ;;
   *) lists; side_by_side; sigint; real_traffic ;;
 esac
 echo "ok [live/$CASE]"
