@@ -343,12 +343,18 @@ int tl_engine_start_script(struct tl_engine *e) {
     int wfd = -1;
     if (e->dumper && strcmp(e->opt->wfile, "-") != 0)
         wfd = fileno(pcap_dump_file(e->dumper));
-    if (tl_privs_drop(e->opt->user, wfd, err, sizeof(err)) < 0) {
+    const char *name = e->opt->script ? e->opt->script : "default.lua";
+    if (e->opt->chroot_dir && tl_script_snapshot(e, name, err, sizeof(err)) < 0) {
+        tl_out_flush(&e->out);
+        fprintf(stderr, "tcplua: %s\n", err);
+        return TL_EXIT_SCRIPT;
+    }
+    if (tl_privs_drop(e->opt->user, e->opt->chroot_dir, wfd, err, sizeof(err)) < 0) {
         tl_out_flush(&e->out);
         fprintf(stderr, "tcplua: %s\n", err);
         return 1;
     }
-    int rc = tl_script_open(e, e->opt->script ? e->opt->script : "default.lua", err, sizeof(err));
+    int rc = tl_script_open(e, name, err, sizeof(err));
     if (rc == 0) {
         e->flows_on = wants_flows(e->L);
         if (e->flows_on)
@@ -507,6 +513,7 @@ int tl_engine_run(struct tl_options *o) {
         pcap_close(e->pcap);
     if (e->L)
         lua_close(e->L);
+    tl_snapshot_free(&e->snap);
     tl_seqtrack_free(&e->seq);
     if (e->flows_on)
         tl_flow_table_free(&e->flows);

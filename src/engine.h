@@ -13,6 +13,7 @@
 #include "options.h"
 #include "output.h"
 #include "seqtrack.h"
+#include "snapshot.h"
 #include "tcplua/packet.h"
 #include "timefmt.h"
 
@@ -67,6 +68,7 @@ struct tl_engine {
     FILE *hosts_fp; /* --hosts, opened at start-up, read when the script loads */
     char script_path[4096];
     char luadir[4096];
+    struct tl_snapshot snap; /* --chroot: the script and modules, read before the chroot */
 };
 
 extern volatile sig_atomic_t tl_stop_signal;

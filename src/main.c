@@ -13,6 +13,7 @@
 
 enum {
     OPT_COUNT = 1000,
+    OPT_CHROOT,
     OPT_IMMEDIATE,
     OPT_PRINT,
     OPT_TSPREC,
@@ -33,6 +34,7 @@ static const char *const shortopts =
 static const struct option longopts[] = {
     {"buffer-size", required_argument, NULL, 'B'},
     {"count", no_argument, NULL, OPT_COUNT},
+    {"chroot", required_argument, NULL, OPT_CHROOT},
     {"direction", required_argument, NULL, 'Q'},
     {"help", no_argument, NULL, 'h'},
     {"interface", required_argument, NULL, 'i'},
@@ -69,7 +71,8 @@ static void usage(FILE *fp) {
                 "\t\t[ --print ] [ -Q in|out|inout ] [ -r file ] [ -s script|snaplen ]\n"
                 "\t\t[ --version ] [ -V file ] [ -w file ] [ -y datalinktype ]\n"
                 "\t\t[ --time-stamp-precision precision ] [ --micro ] [ --nano ]\n"
-                "\t\t[ -Z user ] [ --arg key=value ] [ --hosts file ] [ expression ]\n");
+                "\t\t[ -Z user ] [ --chroot dir ] [ --arg key=value ] [ --hosts file ]\n"
+                "\t\t[ expression ]\n");
 }
 
 static void die(const char *fmt, const char *arg) {
@@ -259,6 +262,7 @@ static void parse(struct tl_options *o, int argc, char **argv) {
         case 'Z': o->user = optarg; break;
         case '#': o->hash = 1; break;
         case OPT_COUNT: o->count_only = 1; break;
+        case OPT_CHROOT: o->chroot_dir = optarg; break;
         case OPT_IMMEDIATE: o->immediate = 1; break;
         case OPT_PRINT: o->print = 1; break;
         case OPT_MICRO: o->nano = 0; break;

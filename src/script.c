@@ -1,11 +1,16 @@
 /* The script side of the engine: finding the script, making the Lua state (package.path,
  * the tcplua module, the packet metatables), loading the chunk and holding its hooks. */
+#include <arpa/inet.h>
 #include <lauxlib.h>
 #include <lua.h>
 #include <lualib.h>
+#include <netdb.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "engine.h"
@@ -184,6 +189,45 @@ static int load_hosts(lua_State *L, FILE *fp) {
     return 0;
 }
 
+static int find_script(struct tl_engine *e, const char *name, char *err, size_t errlen) {
+    tl_find_luadir(e->luadir, sizeof(e->luadir));
+    if (!tl_find_script(name, e->luadir, e->script_path, sizeof(e->script_path))) {
+        snprintf(err, errlen, "script %s: not found (looked in ., $TCPLUA_PATH, %s)", name,
+                 e->luadir);
+        return -1;
+    }
+    return 0;
+}
+
+int tl_script_snapshot(struct tl_engine *e, const char *name, char *err, size_t errlen) {
+    if (find_script(e, name, err, errlen) < 0)
+        return -1;
+    char sdir[4096];
+    snprintf(sdir, sizeof(sdir), "%s", e->script_path);
+    char *slash = strrchr(sdir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(sdir, sizeof(sdir), ".");
+    const char *dirs[2] = {e->luadir, sdir};
+    if (tl_snapshot_take(&e->snap, e->script_path, dirs, strcmp(sdir, e->luadir) ? 2 : 1, err,
+                         errlen) < 0)
+        return -1;
+    /* the C library reads these files on first use: make that happen outside the chroot */
+    tzset();
+    setservent(1);
+    (void)getservbyport(htons(80), "tcp");
+    if (!e->opt->n) {
+        struct sockaddr_in sin;
+        char host[256];
+        memset(&sin, 0, sizeof(sin));
+        sin.sin_family = AF_INET;
+        sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        (void)getnameinfo((struct sockaddr *)&sin, sizeof(sin), host, sizeof(host), NULL, 0, 0);
+    }
+    return 0;
+}
+
 /* Make the state and load the script. On error fills err and returns TL_ERR_*. */
 int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errlen) {
     lua_State *L =
@@ -196,12 +240,8 @@ int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errl
     lua_atpanic(L, panic);
     luaL_openlibs(L);
     tl_guard_attach(&e->guard, L);
-    tl_find_luadir(e->luadir, sizeof(e->luadir));
-    if (!tl_find_script(name, e->luadir, e->script_path, sizeof(e->script_path))) {
-        snprintf(err, errlen, "script %s: not found (looked in ., $TCPLUA_PATH, %s)", name,
-                 e->luadir);
+    if (!e->snap.script && find_script(e, name, err, errlen) < 0)
         return TL_ERR_SCRIPT;
-    }
     char sdir[4096];
     snprintf(sdir, sizeof(sdir), "%s", e->script_path);
     char *slash = strrchr(sdir, '/');
@@ -232,6 +272,8 @@ int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errl
     lua_pushcclosure(L, open_tcplua, 1);
     lua_setfield(L, -2, "tcplua");
     lua_pop(L, 2);
+    if (e->snap.script)
+        tl_snapshot_install(L, &e->snap);
     the_engine = e;
     tl_lpkt_register(L);
     tl_lflow_register(L);
@@ -241,7 +283,15 @@ int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errl
 
     lua_settop(L, 0);
     lua_pushcfunction(L, msgh); /* stays at index 1 for every pcall */
-    if (luaL_loadfile(L, e->script_path) != LUA_OK) {
+    int lst;
+    if (e->snap.script) {
+        lua_pushfstring(L, "@%s", e->script_path);
+        lst = luaL_loadbuffer(L, e->snap.script, e->snap.script_len, lua_tostring(L, -1));
+        lua_remove(L, -2);
+    } else {
+        lst = luaL_loadfile(L, e->script_path);
+    }
+    if (lst != LUA_OK) {
         snprintf(err, errlen, "%s", lua_tostring(L, -1));
         return TL_ERR_SCRIPT;
     }

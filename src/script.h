@@ -25,5 +25,8 @@ enum tl_hook {
 void tl_find_luadir(char *out, size_t n);
 int tl_find_script(const char *name, const char *luadir, char *out, size_t n);
 int tl_script_open(struct tl_engine *e, const char *name, char *err, size_t errlen);
+/* --chroot, before it: find the script, read it and the Lua modules it may require, and look
+ * up a name and a port once so that the resolver's files stay loaded. 0, or -1 with err. */
+int tl_script_snapshot(struct tl_engine *e, const char *name, char *err, size_t errlen);
 
 #endif

@@ -151,6 +151,19 @@ runtime_file_end)
 runtime_file_error)
   run -s "$S/err_file_error.lua" -r "$T/none.pcap"; expect_rc 3
   expect_err "^tcplua: .*err_file_error.lua:3: while reporting: .*none.pcap: No such file" ;;
+chroot)
+  [ "$(id -u)" = 0 ] || { echo "SKIP: needs root to chroot"; exit 77; }
+  mkdir "$T/jail"
+  # the shipped printers still work (read before the chroot); the script sees only the jail
+  run --chroot "$T/jail" -n -vv -r "$CAP/dns.pcap"; expect_rc 0; cp "$T/out" "$T/jailed"
+  run -n -vv -r "$CAP/dns.pcap"; cmp -s "$T/out" "$T/jailed" || fail "--chroot changed the output"
+  run --chroot "$T/jail" -s "$S/chroot_peek.lua" -r "$SESSION"; expect_rc 0
+  expect_out "passwd visible:.false"; expect_out "proc visible:.false"
+  run -s "$S/chroot_peek.lua" -r "$SESSION"; expect_out "passwd visible:.true"
+  run --chroot "$T/none" -r "$SESSION"; expect_rc 1; expect_err "^tcplua: Couldn't chroot/chdir to '$T/none': No such file"
+  chmod 755 "$T"
+  setpriv --reuid=65534 --regid=65534 --clear-groups "$TL" --chroot "$T/jail" -r "$SESSION" >"$T/out" 2>"$T/err"
+  echo $? >"$T/rc"; expect_rc 1; expect_err "^tcplua: --chroot needs root" ;;
 hook_not_function)
   run -s "$S/hook_number.lua" -r "$SESSION"; expect_rc 3; expect_err "hook packet is a number" ;;
 finish_status)
