@@ -1,6 +1,6 @@
 -- tcplua.print.tcp: TCP (RFC 9293) as tcpdump 4.99 prints it: flags, relative seq/ack,
 -- window, options (RFC 7323 TS/wscale, 2018 SACK, 2385 md5, 5482 uto, 5925 tcp-ao,
--- 7413 tfo, 8684 mptcp, 6994 exp), -v checksums, RST data, and the HTTP/SSH first lines.
+-- 7413 tfo, 8684 mptcp, 6994 exp), -v checksums, RST data; applications by port (M.apps).
 local tcplua = require "tcplua"
 local U = require "tcplua.print.util"
 
@@ -14,7 +14,7 @@ local Sflag = (opt.S or 0) ~= 0 and opt.S ~= false
 local Kflag = (opt.K or 0) ~= 0 and opt.K ~= false
 local port, hex2, hex4 = U.tcpport, U.hex2, U.hex4
 local mptcp = require("tcplua.print.mptcp").print
-local byte, sub, find = string.byte, string.sub, string.find
+local byte, sub = string.byte, string.sub
 
 local be16, be32 = U.be16, U.be32
 
@@ -229,99 +229,45 @@ local function options(s, n, flags, rnew, ack, rack)
     return true
 end
 
--- Text protocols (tcpdump's txtproto): one line per CRLF, within `len` bytes of which
--- the string p holds what was captured. Returns the index after the line, or nil when the
--- line is not printable text (then nothing is printed) or the data ended.
-local function txtline(p, i, len, prefix, proto)
-    local cap = #p
-    local lim = len < cap and len or cap
-    -- the first byte that is not printable text: a line end, or the end of the text
-    local j = find(p, "[^\t\32-\126]", i)
-    if not j or j > lim then
-        if len > cap then
-            U.trunc(proto) -- the capture ended inside the line
-        else
-            out(prefix, sub(p, i, len), " [|", proto, "]")
-        end
-        return nil
-    end
-    local c = byte(p, j)
-    if c == 10 then
-        out(prefix, sub(p, i, j - 1))
-        return j + 1
-    elseif c == 13 then
-        if j + 1 > len then return nil end
-        if j + 1 > cap then
-            U.trunc(proto)
-            return nil
-        end
-        if byte(p, j + 1) == 10 then
-            out(prefix, sub(p, i, j - 1))
-            return j + 2
-        end
-    end
-    return nil
-end
-
-local httpcmds = { OPTIONS = 1, GET = 1, HEAD = 1, POST = 1, PUT = 1, DELETE = 1,
-    TRACE = 1, CONNECT = 1, PROPFIND = 1, PROPPATCH = 1, MKCOL = 1, COPY = 1, MOVE = 1,
-    LOCK = 1, UNLOCK = 1, ORDERPATCH = 1 }
-
--- the token at i (up to a blank) and the index after the blanks that follow it; nil if
--- there is none or the captured data ends inside it
-local function token(p, i, len)
-    local cap = #p
-    local j = i
-    while j <= len do
-        if j > cap then return nil end
-        local c = byte(p, j)
-        if c == 32 or c == 9 or c == 13 or c == 10 then break end
-        if c < 33 or c > 126 or j - i >= 127 then return nil end
-        j = j + 1
-    end
-    if j == i then return nil end
-    local t = sub(p, i, j - 1)
-    while j <= len and j <= cap do
-        local c = byte(p, j)
-        if c ~= 32 and c ~= 9 then break end
-        j = j + 1
-    end
-    return t, j
-end
-
-local function http(p, len)
-    local ok = false
-    local t, j = token(p, 1, len)
-    if t then
-        if httpcmds[t:upper()] then ok = true end
-        local t2 = token(p, j, len)
-        if t2 and find(t2, "^%d%d%d$") then ok = true end
-    end
-    out("HTTP")
-    if not ok then return end
-    if vflag > 0 then
-        out(", length: ", len)
-        local i = 1
-        while i and i <= len do i = txtline(p, i, len, "\n\t", "http") end
-    else
-        txtline(p, 1, len, ": ", "http")
+-- port -> application printer(p, len, pkt, off): p holds the captured part (up to len
+-- bytes) of the payload at offset off of pkt. Modules load on first use.
+local function lazy(mod, fn, sep)
+    local f
+    return function(p, len, pkt, off)
+        if not f then f = require(mod)[fn] end
+        if sep then out(": ") end
+        return f(p, len, pkt, off)
     end
 end
-
-local function ssh(p)
-    if sub(p, 1, 4) ~= "SSH-" then return end
-    local e = find(p, "[\r\n]")
-    out(": SSH: ", sub(p, 1, (e or #p + 1) - 1))
-end
-
--- port -> application printer(payload string, length)
-local function dns(p, len) require("tcplua.print.dns").tcp(p, len) end
-local apps = { [80] = http, [8080] = http, [22] = ssh, [53] = dns }
+local T = "tcplua.print.txtproto"
+local http = lazy(T, "http", true)
+local rtsp = lazy(T, "rtsp", true)
+local apps = {
+    [23] = lazy("tcplua.print.telnet", "print"),
+    [25] = lazy(T, "smtp", true),
+    [43] = lazy(T, "whois", true),
+    [22] = lazy(T, "ssh"),
+    [10288] = lazy(T, "beep"),
+    [21] = lazy(T, "ftp", true),
+    [80] = http, [8080] = http,
+    [554] = rtsp, [8554] = rtsp,
+    [53] = function(p, len) require("tcplua.print.dns").tcp(p, len) end,
+}
 M.apps = apps
+-- When both ports have a printer, tcpdump's tcp_print tries them in this order (lower
+-- first); ports not listed come last.
+M.rank = { [23] = 1, [25] = 2, [43] = 3, [179] = 4, [1723] = 5, [6379] = 6, [22] = 7,
+    [10288] = 8, [6633] = 9, [6653] = 9, [21] = 10, [80] = 11, [8080] = 11, [554] = 12,
+    [8554] = 12, [53] = 13, [639] = 14, [323] = 15, [646] = 16, [2049] = 17 }
 
 local function app(pkt, sport, dport, off, length, rst)
-    local f = apps[sport] or apps[dport]
-    if not f and not rst then return end -- most segments: no need to copy the payload
+    local f, g = apps[sport], apps[dport]
+    if not f then
+        if not g and not rst then return end -- most segments: no need to copy the payload
+        f = g
+    elseif g and g ~= f and (M.rank[dport] or 99) < (M.rank[sport] or 99) then
+        f = g
+    end
     local p = pkt:sub(off, length) or ""
     if rst then
         -- "!": the data was cut by the capture
@@ -334,12 +280,7 @@ local function app(pkt, sport, dport, off, length, rst)
         out(" ", U.printn(sub(p, 1, n)), "]")
         return
     end
-    if f == http then
-        out(": ")
-        f(p, length)
-    elseif f then
-        f(p, length)
-    end
+    f(p, length, pkt, off)
 end
 
 -- Print a TCP segment after "IP "/"IP6 " (ctx as described in tcplua.print).
