@@ -329,6 +329,8 @@ function M.print(pkt, ctx)
         tcpm.qlimit, udpm.qlimit = ql, ql
         require("tcplua.print.ip").print(pkt:inner(b + 8, ql), ip_len)
         tcpm.qlimit, udpm.qlimit = nil, nil
+        -- a quoted printer that ran out of captured bytes ends the whole packet, as in tcpdump
+        if U.truncated then return end
     end
     if plen > 136 and EXTTYPE[t] then
         if not extensions(pkt, b, plen, lim) then
