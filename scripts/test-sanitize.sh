@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds tcplua with AddressSanitizer + UBSan in ./build-asan and runs the ctest suite there
-# (not the `slow` label: the truncation tests; run them with `-L slow` as extra arguments
-# replace the default selection). Any sanitizer report, leaks included, fails the test that
-# hit it: the programs exit non-zero, and the comparison tests also see the report on stderr.
-# Usage: scripts/test-sanitize.sh [ctest arguments, default: -LE slow]
+# Builds tcplua with AddressSanitizer + UBSan in ./build-asan and runs the whole ctest suite
+# there, every capture cut at every length included (label `slow`; TRUNC_MERGED=1 by default,
+# see tests/trunc/trunc.py). Any sanitizer report, leaks included, fails the test that hit
+# it: the programs exit non-zero, and the comparison tests also see the report on stderr.
+# Usage: scripts/test-sanitize.sh [ctest arguments, e.g. -LE slow to leave out the cuts]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$SECONDS
@@ -17,7 +17,7 @@ echo "test-sanitize: built in $((SECONDS - start)) s"
 # under strace/gdb. Caller's settings are appended, so they win.
 export ASAN_OPTIONS="halt_on_error=1:abort_on_error=0:detect_leaks=1:print_stacktrace=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
-[ $# -gt 0 ] || set -- -LE slow
+export TRUNC_MERGED=${TRUNC_MERGED:-1}
 status=0
 (cd build-asan && ctest --output-on-failure -j"$(nproc)" "$@") || status=$?
 echo "test-sanitize: $((SECONDS - start)) s in total, exit $status"
