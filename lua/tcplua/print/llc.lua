@@ -53,7 +53,7 @@ local function rawprint(pkt, off, caplen)
     if caplen > 0 then out(U.hexascii(pkt:sub(off, caplen))) end
 end
 
-local ipx, stp -- printer modules, loaded on first use
+local ipx, stp, cdp -- printer modules, loaded on first use
 
 -- The network layer at off with ethertype et: IPv4/IPv6 are decoded again from off, other
 -- types only when the engine decoded them there. False when nothing printed it.
@@ -106,6 +106,10 @@ local function snap(pkt, off, length, caplen, src, dst)
     elseif oui == 0x00000c and (et == 0x010b or et == 0x010c) then
         stp = stp or require "tcplua.print.stp"
         stp.print(pkt, off, length)
+        return true
+    elseif oui == 0x00000c and et == 0x2000 then
+        cdp = cdp or require "tcplua.print.cdp"
+        cdp.print(pkt, off, length)
         return true
     end
     if not eflag then
