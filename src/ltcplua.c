@@ -450,6 +450,10 @@ void tl_push_opt_table(lua_State *L, const struct tl_options *o) {
         lua_pushstring(L, o->md5_secret);
         lua_setfield(L, -2, "M");
     }
+    if (o->packet_type) {
+        lua_pushstring(L, o->packet_type);
+        lua_setfield(L, -2, "T");
+    }
     if (o->expression) {
         lua_pushstring(L, o->expression);
         lua_setfield(L, -2, "expression");

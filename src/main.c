@@ -191,6 +191,35 @@ static void bad_option(char **argv, int opt) {
     exit(1);
 }
 
+/* -T: tcpdump 4.99's packet types, and those tcplua's printers know. */
+static const char *const packet_types[] = {
+    "aodv", "carp", "cnfp", "domain", "lmp",  "pgm", "pgm_zmtp1", "ptp", "radius", "resp", "rpc",
+    "rtcp", "rtp",  "snmp", "someip", "tftp", "vat", "vxlan",     "wb",  "zmtp1",  NULL};
+static const char *const printed_types[] = {"carp", "domain", "radius", "snmp",
+                                            "tftp", "vxlan",  NULL};
+
+static int in_list(const char *const *l, const char *s) {
+    for (; *l; l++)
+        if (strcmp(*l, s) == 0)
+            return 1;
+    return 0;
+}
+
+static void packet_type(struct tl_options *o, const char *t) {
+    if (!in_list(packet_types, t)) {
+        fprintf(stderr, "tcplua: unknown packet type `%s'\n", t);
+        exit(1);
+    }
+    if (!in_list(printed_types, t)) {
+        fprintf(stderr,
+                "tcplua: packet type `%s' (-T) is not supported; supported: carp, domain, "
+                "radius, snmp, tftp, vxlan\n",
+                t);
+        exit(1);
+    }
+    o->packet_type = t;
+}
+
 static void unsupported(int c) {
     fprintf(stderr, "tcplua: option -%c is not supported\n", c);
     exit(1);
@@ -260,6 +289,7 @@ static void parse(struct tl_options *o, int argc, char **argv) {
         case 'y': o->linktype_name = optarg; break;
         case 'M': o->md5_secret = optarg; break;
         case 'Z': o->user = optarg; break;
+        case 'T': packet_type(o, optarg); break;
         case '#': o->hash = 1; break;
         case OPT_COUNT: o->count_only = 1; break;
         case OPT_CHROOT: o->chroot_dir = optarg; break;

@@ -20,6 +20,7 @@ struct tl_options {
     const char *hosts_file;    /* --hosts */
     const char *user;          /* -Z */
     const char *chroot_dir;    /* --chroot */
+    const char *packet_type;   /* -T */
     const char *linktype_name; /* -y */
     const char *direction;     /* -Q */
     const char *md5_secret;    /* -M: TCP-MD5 (RFC 2385) shared secret */
