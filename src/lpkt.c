@@ -221,7 +221,9 @@ static int l_packet_sub(lua_State *L) {
     return 1;
 }
 
-/* pkt:inner(off) -> a new packet decoding bytes from off as raw IP. stack: -> pkt|nil */
+/* pkt:inner(off [, n [, linktype]]) -> a new packet decoding the bytes from off (at most n
+ * of them; n < 0 or nil: all) as raw IP, or as a frame of the given link type (1: Ethernet,
+ * for tunnels that carry frames). stack: -> pkt|nil */
 static int l_packet_inner(lua_State *L) {
     struct lpkt *p = check_pkt(L, 1);
     lua_Integer off = luaL_checkinteger(L, 2);
@@ -231,6 +233,9 @@ static int l_packet_inner(lua_State *L) {
     }
     uint32_t n = p->f->caplen - (uint32_t)off;
     lua_Integer cap = luaL_optinteger(L, 3, -1); /* pkt:inner(off, n): at most n bytes */
+    lua_Integer linktype = luaL_optinteger(L, 4, 12 /* DLT_RAW */);
+    if (!tl_linktype_supported((int)linktype))
+        return luaL_argerror(L, 4, "unsupported link type");
     if (cap >= 0 && (uint32_t)cap < n)
         n = (uint32_t)cap;
     struct lpkt_owned *o = lua_newuserdatauv(L, sizeof(*o) + n, 0);
@@ -239,15 +244,15 @@ static int l_packet_inner(lua_State *L) {
     o->frame.data = o->bytes;
     o->frame.caplen = n;
     o->frame.len = p->f->len > (uint32_t)off ? p->f->len - (uint32_t)off : n;
-    if (cap >= 0 && o->frame.len > n)
-        o->frame.len = n;
+    if (cap >= 0 && o->frame.len > (uint64_t)cap)
+        o->frame.len = (uint32_t)cap; /* n bounds the inner packet, captured or not */
     o->frame.sec = p->f->sec;
     o->frame.frac = p->f->frac;
     o->frame.prec = p->f->prec;
     o->frame.num = p->f->num;
     o->frame.gen = 0;
     o->frame.rel_done = 0; /* quoted TCP headers go through the sequence table, as in tcpdump */
-    tl_decode_ex(&o->frame.dec, 12 /* DLT_RAW */, o->bytes, n, o->frame.len, 0);
+    tl_decode_ex(&o->frame.dec, (int)linktype, o->bytes, n, o->frame.len, 0);
     o->base.f = &o->frame;
     o->base.gen = 0;
     luaL_setmetatable(L, PKT_MT);

@@ -111,6 +111,8 @@ int tl_decode_ex(struct tl_packet *out, int linktype, const uint8_t *data, uint3
     case DLT_RAW: decode_raw(out, data); break;
     case DLT_IPV4: tl_decode_network(out, data, 0x0800, 0); break;
     case DLT_IPV6: tl_decode_network(out, data, 0x86dd, 0); break;
+    case DLT_PPP: tl_decode_ppp(out, data, 0); break;
+    case DLT_PPP_SERIAL: tl_decode_ppp(out, data, 1); break;
     default: return TL_INVALID;
     }
     return out->stop_layer < 0 ? TL_OK : out->stop_status;
@@ -131,7 +133,9 @@ int tl_linktype_supported(int linktype) {
 #endif
     case DLT_RAW:
     case DLT_IPV4:
-    case DLT_IPV6: return 1;
+    case DLT_IPV6:
+    case DLT_PPP:
+    case DLT_PPP_SERIAL: return 1;
     default: return 0;
     }
 }

@@ -32,6 +32,7 @@ int tl_decode_eth(struct tl_packet *pkt, const uint8_t *data);
 int tl_decode_sll(struct tl_packet *pkt, const uint8_t *data);
 int tl_decode_sll2(struct tl_packet *pkt, const uint8_t *data);
 int tl_decode_null(struct tl_packet *pkt, const uint8_t *data, int network_order);
+int tl_decode_ppp(struct tl_packet *pkt, const uint8_t *data, int serial);
 int tl_decode_ethertype(struct tl_packet *pkt, const uint8_t *data, uint16_t type, uint32_t off);
 
 /* network layers */

@@ -1,6 +1,6 @@
 /* Link-layer decoders: Ethernet II / IEEE 802.3 (IEEE 802.3 clause 3), 802.1Q/802.1ad VLAN
- * tags (IEEE 802.1Q), Linux cooked capture v1/v2 (DLT_LINUX_SLL, DLT_LINUX_SLL2) and the
- * BSD loopback headers (DLT_NULL, DLT_LOOP). */
+ * tags (IEEE 802.1Q), Linux cooked capture v1/v2 (DLT_LINUX_SLL, DLT_LINUX_SLL2), the
+ * BSD loopback headers (DLT_NULL, DLT_LOOP) and PPP (DLT_PPP, DLT_PPP_SERIAL; RFC 1661). */
 #include <string.h>
 
 #include "decode_internal.h"
@@ -149,4 +149,39 @@ int tl_decode_null(struct tl_packet *pkt, const uint8_t *data, int network_order
         tl_set_payload(pkt, NULL_HDR_LEN, UINT32_MAX, pkt->caplen);
         return TL_OK;
     }
+}
+
+/* DLT_PPP and DLT_PPP_SERIAL: address and control bytes (0xff 0x03; on DLT_PPP also pppd's
+ * direction byte 0x00/0x01 before 0x03, or none at all), then the protocol field, one byte
+ * when compressed (RFC 1661 section 6.5; DLT_PPP only). IPv4 (0x0021) and IPv6 (0x0057) are
+ * decoded further. The PPP header is no layer of its own: a cut one leaves the frame
+ * undecoded, as does a frame of any other protocol (net_off is then its payload). */
+int tl_decode_ppp(struct tl_packet *pkt, const uint8_t *data, int serial) {
+    uint32_t caplen = pkt->caplen, off = 0;
+    uint16_t proto;
+
+    if (caplen >= 2 && data[1] == 0x03 && (data[0] == 0xff || (!serial && data[0] <= 1)))
+        off = 2;
+    else if (serial)
+        goto undecoded; /* Cisco HDLC or unknown framing */
+    if (!serial && caplen > off && (data[off] & 1)) {
+        proto = data[off];
+        off += 1;
+    } else if (caplen >= off + 2) {
+        proto = (uint16_t)(data[off] << 8 | data[off + 1]);
+        off += 2;
+    } else {
+        goto undecoded;
+    }
+    if (proto == 0x0021)
+        return tl_decode_network(pkt, data, 0x0800, off);
+    if (proto == 0x0057)
+        return tl_decode_network(pkt, data, 0x86dd, off);
+    pkt->net_off = off;
+    tl_set_payload(pkt, off, UINT32_MAX, caplen);
+    return TL_OK;
+undecoded:
+    pkt->net_off = 0;
+    tl_set_payload(pkt, 0, UINT32_MAX, caplen);
+    return TL_OK;
 }

@@ -8,7 +8,7 @@
 
 static const int linktypes[] = {1 /* EN10MB */, 113 /* SLL */, 276 /* SLL2 */, 0 /* NULL */,
                                 108 /* LOOP */, 12 /* RAW */,  101 /* RAW */,  228 /* IPV4 */,
-                                229 /* IPV6 */};
+                                229 /* IPV6 */, 9 /* PPP */,    50 /* PPP_SERIAL */};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

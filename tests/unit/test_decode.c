@@ -180,9 +180,9 @@ static const struct tl_span *span_of(const struct tl_packet *k, int layer) {
     }
 }
 
-/* Decode at every length 0..n-1: the layer whose header holds byte `cut` is where decoding
+/* Decode at every length from..n-1: the layer whose header holds byte `cut` is where decoding
  * must stop as TRUNCATED; past the last header, cutting payload is fine. */
-static void check_truncations(int dlt, const struct buf *p) {
+static void check_truncations_from(int dlt, const struct buf *p, uint32_t from) {
     struct tl_packet full;
     int layers[TL_LAYER_COUNT], nl = 0;
 
@@ -190,7 +190,7 @@ static void check_truncations(int dlt, const struct buf *p) {
     for (int l = 0; l < TL_LAYER_COUNT; l++)
         if (TL_HAS(&full, l))
             layers[nl++] = l;
-    for (uint32_t cut = 0; cut < p->n; cut++) {
+    for (uint32_t cut = from; cut < p->n; cut++) {
         uint8_t *copy = malloc(cut ? cut : 1); /* exact size so ASan/valgrind see overreads */
         int expect = -1, st;
         memcpy(copy, p->b, cut);
@@ -217,6 +217,17 @@ static void check_truncations(int dlt, const struct buf *p) {
         CHECK(pkt.payload_len == 0 || pkt.payload_off + pkt.payload_len <= cut);
         free(copy);
     }
+}
+
+static void check_truncations(int dlt, const struct buf *p) { check_truncations_from(dlt, p, 0); }
+
+/* A link header that is no layer (PPP): cut inside it, no layer is decoded. */
+static void check_header_cuts(int dlt, const struct buf *p, uint32_t hdr) {
+    for (uint32_t cut = 0; cut < hdr; cut++) {
+        CHECK_EQ(tl_decode(&pkt, dlt, p->b, cut, p->n), TL_OK);
+        CHECK_EQ(pkt.present, 0);
+    }
+    check_truncations_from(dlt, p, hdr);
 }
 
 /* ---- packets ---- */
@@ -587,6 +598,51 @@ static void test_null_loop(void) {
     CHECK_EQ(pkt.payload_off, 4);
 }
 
+static void test_ppp(void) {
+    struct buf p = {.n = 0};
+    uint32_t ip;
+    tu_name = "ppp address/control, IPv4";
+    put8(&p, 0xff), put8(&p, 0x03), put16(&p, 0x0021);
+    ip = ip4(&p, 1);
+    put8(&p, 0), put8(&p, 0), put16(&p, 0), put32(&p, 0x00010001); /* echo reply */
+    ip4_done(&p, ip);
+    CHECK_EQ(decode(DLT_PPP, &p, p.n), TL_OK);
+    CHECK_EQ(pkt.net_type, 0x0800);
+    CHECK_EQ(pkt.net_off, 4);
+    CHECK(TL_HAS(&pkt, TL_LAYER_ICMP));
+    check_header_cuts(DLT_PPP, &p, 4);
+    tu_name = "ppp serial, IPv4";
+    CHECK_EQ(decode(DLT_PPP_SERIAL, &p, p.n), TL_OK);
+    CHECK_EQ(pkt.net_off, 4);
+    CHECK(TL_HAS(&pkt, TL_LAYER_ICMP));
+    check_header_cuts(DLT_PPP_SERIAL, &p, 4);
+
+    tu_name = "ppp compressed protocol field, IPv6";
+    struct buf q = {.n = 0};
+    put8(&q, 0x57);
+    ip = ip6(&q, 59, IP6_B); /* no next header */
+    ip6_done(&q, ip);
+    CHECK_EQ(decode(DLT_PPP, &q, q.n), TL_OK);
+    CHECK_EQ(pkt.net_off, 1);
+    CHECK(TL_HAS(&pkt, TL_LAYER_IP6));
+    check_header_cuts(DLT_PPP, &q, 1);
+    tu_name = "ppp serial without the HDLC address: not decoded";
+    CHECK_EQ(decode(DLT_PPP_SERIAL, &q, q.n), TL_OK);
+    CHECK(!TL_HAS(&pkt, TL_LAYER_IP6));
+    CHECK_EQ(pkt.net_off, 0);
+    CHECK_EQ(pkt.payload_off, 0);
+
+    tu_name = "ppp pppd direction byte, LCP not decoded further";
+    struct buf r = {.n = 0};
+    put8(&r, 0x01), put8(&r, 0x03), put16(&r, 0xc021), put32(&r, 0x09010008), put32(&r, 1);
+    CHECK_EQ(decode(DLT_PPP, &r, r.n), TL_OK);
+    CHECK_EQ(pkt.net_off, 4);
+    CHECK_EQ(pkt.payload_off, 4);
+    CHECK_EQ(pkt.present, 0);
+    check_truncations(DLT_PPP, &r);
+    CHECK(tl_linktype_supported(DLT_PPP) && tl_linktype_supported(DLT_PPP_SERIAL));
+}
+
 static void test_vlan(void) {
     struct buf p = {.n = 0};
     uint32_t ip, udp;
@@ -778,6 +834,7 @@ int main(void) {
     test_sll();
     test_sll2();
     test_null_loop();
+    test_ppp();
     test_vlan();
     test_tcp_options();
     test_invalid();

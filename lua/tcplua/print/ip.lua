@@ -192,6 +192,10 @@ function M.print(pkt, length)
     if not off then return print_short(pkt) end
     if not eflag then out("IP ") end
     length = length or (pkt.len - off)
+    if length < 20 then -- only inside tunnels, whose lengths may say less than the capture
+        out("truncated-ip ", length)
+        return
+    end
     if hlen < 20 then
         out("bad-hlen ", hlen)
         return

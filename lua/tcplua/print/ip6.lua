@@ -280,9 +280,10 @@ function M.print(pkt, length)
     depth = depth - 1
 end
 
--- IPv6-in-IP (protocol 41): the inner packet printed in full after "src > dst: ".
+-- IPv6-in-IP (protocol 41): the inner packet printed in full after "src > dst: ", decoded
+-- as IPv6 whatever its version nibble says (DLT_IPV6), as tcpdump does.
 function M.print_inner(pkt, ctx)
-    local inner = pkt:inner(ctx.off)
+    local inner = pkt:inner(ctx.off, nil, 229)
     if inner then
         M.print(inner, ctx.len)
     else

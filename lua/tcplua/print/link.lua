@@ -1,5 +1,6 @@
 -- tcplua.print.link: link-layer headers as tcpdump 4.99 prints them: Ethernet II and
--- 802.1Q/802.1ad tags (IEEE 802.3, 802.1Q), Linux cooked v1/v2, BSD NULL/LOOP, raw IP.
+-- 802.1Q/802.1ad tags (IEEE 802.3, 802.1Q), Linux cooked v1/v2, BSD NULL/LOOP, raw IP (and
+-- the PPP link types, printed by tcplua.print.ppp).
 -- Each printer prints its header (with -e, or when it cannot decode further) and hands the
 -- network layer to tcplua.print's ethertype table.
 local tcplua = require "tcplua"
@@ -323,12 +324,85 @@ local function raw(pkt, len)
     end
 end
 
+-- DLT_PPP: tcpdump takes 4 bytes as the link header, whatever the frame holds.
+local function ppp(pkt, len)
+    local cap = pkt.caplen
+    if cap < 4 then
+        out(" [|ppp]")
+        return cap
+    end
+    require("tcplua.print.ppp").print_at(pkt, 0, len)
+    return 4
+end
+
+-- DLT_PPP_SERIAL: HDLC-like framing, address 0xff (Cisco HDLC, 0x0f/0x8f, is not decoded)
+local function ppp_serial(pkt, len)
+    local cap = pkt.caplen
+    if cap < 4 then
+        out(" [|ppp_hdlc]")
+        return cap
+    end
+    local hex2 = U.hex2
+    local a, c = pkt:u8(0), pkt:u8(1)
+    if eflag then out(hex2[a], " ", hex2[c], " ", len, " ") end
+    if a ~= 0xff then
+        out("unknown addr ", hex2[pkt:u8(2)], "; ctrl ", hex2[pkt:u8(3)])
+        return 2
+    end
+    local ppp_mod = require "tcplua.print.ppp"
+    local proto = pkt:u16(2)
+    out(ppp_mod.ptypes[proto] or ("unknown PPP protocol (0x" .. hex4(proto) .. ")"), ": ")
+    ppp_mod.handle(pkt, proto, 4, len - 4, nil, "ppp_hdlc")
+    return 4
+end
+
 local bylink = {
-    [1] = ether, [113] = sll, [276] = sll, [0] = null, [108] = null,
+    [1] = ether, [113] = sll, [276] = sll, [0] = null, [108] = null, [9] = ppp, [50] = ppp_serial,
     [12] = raw, [14] = raw, [101] = raw,
     [228] = function(pkt, len) net(pkt, 0x0800, len) end,
     [229] = function(pkt, len) net(pkt, 0x86dd, len) end,
 }
+
+-- Tunnel payloads (GRE, MPLS, PPP, VXLAN, Geneve): the protocol with ethertype et at offset
+-- off of pkt, length bytes on the wire, printed as tcpdump's printer for it would. IPv4/IPv6
+-- and Ethernet frames (0x6558) are decoded again from off (pkt:inner); MPLS and PPP printers
+-- take the offset and lim, the end of the bytes they may read (default: off + length; the
+-- capture bounds it too), which also bounds the inner packet's length.
+-- Returns false (having printed nothing) for other types.
+local tunnel_mods = { [0x8847] = "tcplua.print.mpls", [0x8848] = "tcplua.print.mpls",
+    [0x880b] = "tcplua.print.ppp" }
+function M.payload(pkt, et, off, length, lim)
+    if et == 0x0800 or et == 0x86dd then
+        -- IPv6 is decoded as IPv6 whatever the version nibble (tcpdump's "version error")
+        local p = pkt:inner(off, (lim or off + length) - off, et == 0x86dd and 229 or 12)
+        if not p then
+            -- nothing captured: tcpdump's IPv4 printer gives up on the first byte, the IPv6
+            -- one notes the short header
+            if et == 0x0800 then
+                U.trunc("ip")
+            else
+                out(" [|ip6]")
+            end
+            return true
+        end
+        return net(p, et, length)
+    elseif et == 0x6558 then
+        local p = pkt:inner(off, (lim or off + length) - off, 1)
+        if not p then
+            out(" [|ether]")
+        else
+            ether(p, length)
+        end
+        return true
+    end
+    local name = tunnel_mods[et]
+    if not name then return false end
+    P = P or require "tcplua.print"
+    local m = P.resolve(name)
+    if not m then return false end
+    m.print_at(pkt, off, length, lim)
+    return true
+end
 
 -- Print the link layer of pkt and everything above it. Returns where tcpdump's -x dump
 -- starts when that is not pkt.net_off (LLC/SNAP headers), else nil. len: pkt.len, when the
