@@ -6,9 +6,17 @@
 
 #include "tcplua/packet.h"
 
-static const int linktypes[] = {1 /* EN10MB */, 113 /* SLL */, 276 /* SLL2 */, 0 /* NULL */,
-                                108 /* LOOP */, 12 /* RAW */,  101 /* RAW */,  228 /* IPV4 */,
-                                229 /* IPV6 */, 9 /* PPP */,    50 /* PPP_SERIAL */};
+static const int linktypes[] = {1 /* EN10MB */,
+                                113 /* SLL */,
+                                276 /* SLL2 */,
+                                0 /* NULL */,
+                                108 /* LOOP */,
+                                12 /* RAW */,
+                                101 /* RAW */,
+                                228 /* IPV4 */,
+                                229 /* IPV6 */,
+                                9 /* PPP */,
+                                50 /* PPP_SERIAL */};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -20,8 +28,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     uint32_t caplen = (uint32_t)(size - 1);
     struct tl_packet p;
     tl_decode(&p, lt, pkt, caplen, caplen + (data[0] >> 4));
-    const struct tl_span *spans[] = {&p.eth.span, &p.sll.span, &p.null.span, &p.vlan.span,
-                                     &p.arp.span, &p.ip.span,  &p.ip6.span,  &p.tcp.span,
+    const struct tl_span *spans[] = {&p.eth.span, &p.sll.span,  &p.null.span, &p.vlan.span,
+                                     &p.arp.span, &p.ip.span,   &p.ip6.span,  &p.tcp.span,
                                      &p.udp.span, &p.icmp.span, &p.icmp6.span};
     for (int l = 0; l < TL_LAYER_COUNT; l++)
         if (TL_HAS(&p, l) && spans[l]->off + spans[l]->have > caplen)

@@ -260,8 +260,12 @@ M.rank = { [23] = 1, [25] = 2, [43] = 3, [179] = 4, [1723] = 5, [6379] = 6, [22]
     [10288] = 8, [6633] = 9, [6653] = 9, [21] = 10, [80] = 11, [8080] = 11, [554] = 12,
     [8554] = 12, [53] = 13, [639] = 14, [323] = 15, [646] = 16, [2049] = 17 }
 
+-- -T TYPE: tcpdump looks at no port; -T domain reads every payload as DNS over TCP
+local ptype = opt.T
+
 local function app(pkt, sport, dport, off, length, rst)
     local f, g = apps[sport], apps[dport]
+    if ptype then f, g = ptype == "domain" and apps[53] or nil, nil end
     if not f then
         if not g and not rst then return end -- most segments: no need to copy the payload
         f = g

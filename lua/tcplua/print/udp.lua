@@ -1,6 +1,6 @@
 -- tcplua.print.udp: UDP (RFC 768) as tcpdump 4.99 prints it: "src.port > dst.port: ",
 -- checksum notes with -vv (IPv4) or -v (IPv6), "UDP, length N" or "UDP, bad length A > B".
--- Applications on well-known ports are printed by modules listed in M.apps.
+-- Applications: by port, modules listed in M.apps; under -T, one printer for every datagram.
 local tcplua = require "tcplua"
 local U = require "tcplua.print.util"
 
@@ -72,6 +72,37 @@ local function addrs(ctx, sport, dport)
     end
 end
 
+-- -T TYPE: tcpdump hands every datagram whose header is whole to that type's printer,
+-- whatever the ports and -q, with no checksum note; a type with no UDP printer (carp)
+-- prints nothing at all, not even the ports. ptype is nil without -T (the usual path).
+local ptypes = { domain = "tcplua.print.dns", radius = "tcplua.print.radius",
+    snmp = "tcplua.print.snmp", tftp = "tcplua.print.tftp", vxlan = "tcplua.print.vxlan" }
+local ptype = opt.T and (ptypes[opt.T] or false)
+-- tcplua.print.dns reads a datagram with neither port 53 as mDNS; -T domain never means
+-- mDNS, so the DNS printer sees the datagram through a view whose source port reads 53.
+local view, vpkt, vsport = {}, nil, nil
+function view.u16(_, o) if o == vsport then return 53 end return vpkt:u16(o) end
+function view.sub(_, o, n) return vpkt:sub(o, n) end
+local function typed(pkt, ctx, sport, dport, off, length)
+    if not ptype then return end
+    if type(ptype) == "string" then
+        local name = ptype
+        P = P or require "tcplua.print"
+        ptype = P.resolve(name) or false
+        if not ptype then return end
+        if name == "tcplua.print.dns" then
+            local dns = ptype
+            ptype = { print = function(p, c, o, l)
+                vpkt, vsport, view.caplen = p, o - 8, p.caplen
+                dns.print(view, c, o, l)
+                vpkt = nil
+            end }
+        end
+    end
+    addrs(ctx, sport, dport)
+    ptype.print(pkt, ctx, off, length)
+end
+
 -- Print a UDP datagram after "IP "/"IP6 " (ctx as described in tcplua.print).
 function M.print(pkt, ctx)
     local off, length = ctx.off, ctx.len
@@ -106,6 +137,7 @@ function M.print(pkt, ctx)
         out(" [|udp]")
         return
     end
+    if ptype ~= nil then return typed(pkt, ctx, sport, dport, off + 8, length) end
     addrs(ctx, sport, dport)
     local frag = ctx.frag
     if vflag > 0 and not Kflag and not frag then

@@ -52,7 +52,7 @@ local function details(pkt, b, len, lim, ver, auth, ctx)
     if naddrs > 1 then out("(", naddrs, ")") end
     out(":")
     local sep, p = " ", b + 8
-    local v6 = ver == 3 and ctx.ipver == 6
+    local v6 = ctx.ipver == 6
     local alen = v6 and 16 or 4
     for _ = 1, naddrs do
         if p + alen > lim then return false end
@@ -107,5 +107,8 @@ end
 function M.print(pkt, ctx)
     if not vrrp(pkt, ctx) then U.trunc("vrrp") end
 end
+
+-- -T carp: tcpdump prints protocol 112 as CARP instead (tcplua.print.carp)
+if opt.T == "carp" then M.print = require("tcplua.print.carp").print end
 
 return M
