@@ -39,6 +39,10 @@ M.ipprotos = {
     [47] = "tcplua.print.gre",
     [2] = "tcplua.print.igmp",
     [112] = "tcplua.print.vrrp",
+    [50] = "tcplua.print.esp",
+    [51] = "tcplua.print.ah",
+    [103] = "tcplua.print.pim",
+    [89] = "tcplua.print.ospf",
 }
 -- Modules not written yet (or not installed) read as "no printer".
 
