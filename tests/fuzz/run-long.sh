@@ -29,7 +29,7 @@ last_new=$start count=0 why=
 while kill -0 "$pid" 2>/dev/null; do
     sleep 20
     now=$(date +%s)
-    n=$(grep -c ' NEW ' "$log")
+    n=$(grep -cE '[[:space:]]NEW[[:space:]]' "$log")
     if [ "$n" != "$count" ]; then count=$n last_new=$now; fi
     cpu=$(cpu_s "$pid")
     if (( cpu >= min * 60 && now - last_new >= quiet * 60 )); then
