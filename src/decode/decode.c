@@ -53,6 +53,20 @@ int tl_decode_network(struct tl_packet *pkt, const uint8_t *data, uint16_t type,
 }
 
 int tl_decode_transport(struct tl_packet *pkt, const uint8_t *data, const struct tl_l4 *l4) {
+    struct tl_l4 after;
+    /* AH (RFC 4302) sits between IP and the transport header, which tcpdump goes on to print:
+     * step over each whole AH header (next header, then length in 32-bit words minus 2). */
+    for (int n = 0; l4->proto == 51 && n < 8; n++) {
+        uint32_t ahlen;
+        if (l4->off + 2 > l4->end || (ahlen = (data[l4->off + 1] + 2u) * 4u) > l4->len ||
+            l4->off + ahlen > l4->end)
+            break; /* cut or too long: the printer says so */
+        after = *l4;
+        after.proto = data[l4->off];
+        after.off = l4->off + ahlen;
+        after.len = l4->len - ahlen;
+        l4 = &after;
+    }
     /* ICMP needs IPv4 and ICMPv6 needs IPv6 (as tcpdump's IP demultiplexer decides). */
     if (l4->proto == 6)
         return tl_decode_tcp(pkt, data, l4);
