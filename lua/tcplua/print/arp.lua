@@ -17,9 +17,31 @@ local opnames = { "Request", "Reply", "Reverse Request", "Reverse Reply", [8] = 
     [9] = "Inverse Reply", [10] = "NACK Reply" }
 local ptnames = { [0x0800] = "IPv4", [0x86dd] = "IPv6", [0x0806] = "ARP", [0x1000] = "Trail" }
 
--- hardware address of n bytes at s[i..], colon hex
-local function linkaddr(s, i, n)
+-- A Frame Relay address (Q.922, ITU-T Q.922 section 3.3.2; 2 to 4 bytes, the EA bit ends it)
+-- of at most n bytes at s[i..], as tcpdump's q922_string shows it
+local function q922(s, i, n)
+    local a = byte(s, i)
+    if a & 1 == 1 then return "<Invalid DLCI>" end
+    if n < 2 then return "<Truncated>" end
+    local b = byte(s, i + 1)
+    local dlci = ((a & 0xfc) << 2) | ((b & 0xf0) >> 4)
+    if b & 1 == 1 then return "DLCI " .. dlci end
+    if n < 3 then return "<Truncated>" end
+    local c = byte(s, i + 2)
+    if c & 1 == 0 then
+        -- a 4-byte address: one more byte of DLCI before the last one
+        if n < 4 then return "<Truncated>" end
+        dlci = (dlci << 7) | (c >> 1)
+        c = byte(s, i + 3)
+        if c & 1 == 0 then return "<Invalid DLCI>" end
+    end
+    return "DLCI " .. ((dlci << 6) | (c >> 2))
+end
+
+-- hardware address of n bytes at s[i..], colon hex (Q.922 for Frame Relay, fr)
+local function linkaddr(s, i, n, fr)
     if n == 0 then return "<empty>" end
+    if fr then return q922(s, i, n) end
     local t = {}
     for k = 0, n - 1 do t[k + 1] = hex2[byte(s, i + k)] end
     local a = table.concat(t, ":")
@@ -61,6 +83,7 @@ function M.print(pkt, length)
             return
         end
     end
+    local fr = hrd == 15
     local sha, spa = 9, 9 + hln
     local tha, tpa = spa + pln, spa + pln + hln
     local function paddr(i)
@@ -77,19 +100,19 @@ function M.print(pkt, length)
     if op == 1 then
         out("who-has ")
         paddr(tpa)
-        if isnonzero(s, tha, hln) then out(" (", linkaddr(s, tha, hln), ")") end
+        if isnonzero(s, tha, hln) then out(" (", linkaddr(s, tha, hln, fr), ")") end
         out(" tell ")
         paddr(spa)
     elseif op == 2 then
         paddr(spa)
-        out(" is-at ", linkaddr(s, sha, hln))
+        out(" is-at ", linkaddr(s, sha, hln, fr))
     elseif op == 3 or op == 8 then
-        out("who-is ", linkaddr(s, tha, hln), " tell ", linkaddr(s, sha, hln))
+        out("who-is ", linkaddr(s, tha, hln, fr), " tell ", linkaddr(s, sha, hln, fr))
     elseif op == 4 then
-        out(linkaddr(s, tha, hln), " at ")
+        out(linkaddr(s, tha, hln, fr), " at ")
         paddr(tpa)
     elseif op == 9 then
-        out(linkaddr(s, sha, hln), " at ")
+        out(linkaddr(s, sha, hln, fr), " at ")
         paddr(spa)
     else
         out(U.hexascii(s))

@@ -26,6 +26,7 @@ M.ethertypes = {
     [0x88cc] = "tcplua.print.lldp",
     [0x8809] = "tcplua.print.slow",
     [0x888e] = "tcplua.print.eapol",
+    [0x9000] = "tcplua.print.loopback",
 }
 
 -- IP protocol number -> transport printer module (for IPv4 and IPv6)

@@ -10,22 +10,31 @@ local M = {}
 local out, opt = tcplua.out, tcplua.opt
 local eflag = (opt.e or 0) ~= 0 and opt.e ~= false
 local qflag = (opt.q or 0) ~= 0 and opt.q ~= false
+local vflag = opt.v or 0
 local hexopt = U.hexopt
 local hex4, ethaddr = U.hex4, U.ether
 
 local P -- tcplua.print, resolved on first use (it requires this module)
 
--- tcpdump's ethertype_values (the common ones)
+-- tcpdump's ethertype_values: every type tcpdump 4.99.3 names (probed over 0x0000-0xffff;
+-- those below 0x0600 show in Cisco HDLC, GRE and SNAP headers, not in Linux cooked ones)
 local etnames = {
-    [0x0800] = "IPv4", [0x0806] = "ARP", [0x86dd] = "IPv6", [0x8100] = "802.1Q",
-    [0x88a8] = "802.1Q-QinQ", [0x9100] = "802.1Q-9100", [0x9200] = "802.1Q-9200",
-    [0x8035] = "Reverse ARP", [0x8847] = "MPLS unicast", [0x8848] = "MPLS multicast",
-    [0x8863] = "PPPoE D", [0x8864] = "PPPoE S", [0x888e] = "EAPOL", [0x88cc] = "LLDP",
-    [0x8809] = "Slow Protocols", [0x0200] = "PUP", [0x6558] = "TEB", [0x809b] = "Appletalk",
-    [0x80f3] = "Appletalk ARP", [0x8808] = "MPCP", [0x9000] = "Loopback", [0x880b] = "PPP",
-    [0x8137] = "IPX", [0x6000] = "DEC", [0x6003] = "DN", [0x6004] = "LAT", [0x8902] = "CFM",
-    [0x88e7] = "PBB", [0x8906] = "FCoE", [0x8914] = "FIP", [0x88f7] = "PTP",
-    [0x0842] = "Wake-on-LAN",
+    [0x00fe] = "GRE-OSI", [0x0200] = "PUP", [0x0500] = "Sprite", [0x0600] = "NS",
+    [0x0707] = "GeoNet (old)", [0x0800] = "IPv4", [0x0806] = "ARP",
+    [0x1000] = "Trail", [0x1111] = "CALM FAST", [0x6001] = "MOP DL", [0x6002] = "MOP RC",
+    [0x6003] = "DN", [0x6004] = "LAT", [0x6007] = "SCA", [0x6558] = "TEB",
+    [0x8035] = "Reverse ARP", [0x8038] = "Lanbridge", [0x803c] = "DEC DNS",
+    [0x803e] = "DEC DTS", [0x805b] = "VEXP", [0x805c] = "VPROD", [0x809b] = "Appletalk",
+    [0x80f3] = "Appletalk ARP", [0x8100] = "802.1Q", [0x8137] = "IPX", [0x86dd] = "IPv6",
+    [0x8808] = "MPCP", [0x8809] = "Slow Protocols", [0x880b] = "PPP",
+    [0x8847] = "MPLS unicast", [0x8848] = "MPLS multicast", [0x8863] = "PPPoE D",
+    [0x8864] = "PPPoE S", [0x886f] = "MS NLB heartbeat", [0x8870] = "Jumbo",
+    [0x888e] = "EAPOL", [0x8899] = "Realtek protocols", [0x88a2] = "AoE",
+    [0x88a8] = "802.1Q-QinQ", [0x88ca] = "TIPC", [0x88cc] = "LLDP",
+    [0x88e5] = "802.1AE MACsec", [0x88f7] = "PTP", [0x8902] = "CFM", [0x893a] = "IEEE1905.1",
+    [0x8947] = "GeoNet", [0x894f] = "NSH", [0x9000] = "Loopback", [0x9100] = "802.1Q-9100",
+    [0x9200] = "802.1Q-9200", [0xabcd] = "CFM (old)",
+    [0xd28b] = "Arista Vendor Specific Protocol", [0xfefe] = "OSI",
 }
 M.etnames = etnames
 
@@ -36,7 +45,8 @@ local function ethertype(t)
     out("ethertype ", etnames[t] or "Unknown", " (0x", hex4(t), ")")
 end
 
--- Hand the network layer at pkt.net_off to its printer; false if there is none.
+-- Printers of the network layer at pkt.net_off by ethertype (cached from tcplua.print's
+-- table); a printer returning false printed nothing.
 local netmods = {
     -- Novell IPX in Ethernet II (tcpdump's own printer, not in tcplua.print's table)
     [0x8137] = { print = function(pkt, length)
@@ -44,6 +54,29 @@ local netmods = {
         require("tcplua.print.ipx").print(pkt, pkt.net_off, length)
     end },
 }
+-- AppleTalk DDP (tcpdump's atalk_print): only a header too short for DDP is printed as
+-- tcpdump does; false (nothing printed) otherwise, so the caller dumps the bytes.
+function M.atalk(length)
+    if length >= 13 then return false end
+    if not eflag then out("AT ") end
+    out(" [|ddp ", length, "]")
+    return true
+end
+netmods[0x809b] = { print = function(_, length)
+    if length >= 13 then return false end
+    if vflag > 0 then out("et1 ") end
+    return M.atalk(length)
+end }
+-- OSI in Ethernet II: one byte before the NLPID
+netmods[0xfefe] = { print = function(pkt, length)
+    if length == 0 or pkt.caplen <= pkt.net_off then
+        out(" [|isoclns]")
+        return
+    end
+    require("tcplua.print.llc").isoclns(pkt, pkt.net_off + 1, length - 1)
+end }
+
+-- Hand the network layer at pkt.net_off to its printer; false if there is none.
 local function net(pkt, etype, length)
     local m = netmods[etype]
     if m == nil then
@@ -52,8 +85,7 @@ local function net(pkt, etype, length)
         netmods[etype] = m
     end
     if not m then return false end
-    m.print(pkt, length)
-    return true
+    return m.print(pkt, length) ~= false
 end
 M.net = net
 
@@ -68,16 +100,24 @@ local llc -- tcplua.print.llc, loaded with the first 802.3 frame
 -- An 802.3 frame: the length field lfield at off-2, LLC at off. Prints "src > dst, 802.3,
 -- length N: " first under -e when top (not inside VLAN tags). Returns the offset where
 -- tcpdump's -x dump starts (after the LLC/SNAP header).
+-- lfield is 0x8870 for Alteon jumbo frames: a type field with LLC after it, no length.
 local function ether_llc(pkt, eth, off, lfield, top)
     local length = pkt.len - off
     local caplen = pkt.caplen - off
-    if lfield < length then
+    local jumbo = lfield == 0x8870
+    if lfield < length and not jumbo then
         -- the rest is padding
         length = lfield
         if caplen > length then caplen = length end
     end
     local src, dst = ethaddr(eth.src), ethaddr(eth.dst)
-    if eflag and top then out(src, " > ", dst, ", 802.3, length ", length, ": ") end
+    if eflag and top then
+        if jumbo then
+            out(src, " > ", dst, ", ")
+        else
+            out(src, " > ", dst, ", 802.3, length ", length, ": ")
+        end
+    end
     llc = llc or require "tcplua.print.llc"
     local h = llc.print(pkt, off, length, caplen, src, dst)
     if h < 0 then
@@ -103,6 +143,8 @@ end
 local function inner_type(t)
     if t <= 1500 then
         out("802.3")
+    elseif t == 0x8870 then
+        return -- jumbo: LLC follows, tcpdump names no type
     elseif qflag then
         out(etnames[t] or "Unknown Ethertype (0x" .. hex4(t) .. ")", ", ")
     else
@@ -119,7 +161,7 @@ local function ether(pkt, len)
         return
     end
     local t = eth.type
-    if t <= 1500 then return ether_llc(pkt, eth, 14, t, true) end
+    if t <= 1500 or t == 0x8870 then return ether_llc(pkt, eth, 14, t, true) end
     local src, dst
     if eflag then src, dst = ethaddr(eth.src), ethaddr(eth.dst) end
     local hdr = 14
@@ -167,7 +209,7 @@ local function ether(pkt, len)
                     inner_type(t)
                 end
             end
-            if t <= 1500 then return ether_llc(pkt, eth, hdr, t, false) end
+            if t <= 1500 or t == 0x8870 then return ether_llc(pkt, eth, hdr, t, false) end
         end
     end
     if net(pkt, t, len - hdr) then return end
@@ -175,7 +217,7 @@ local function ether(pkt, len)
         src, dst = ethaddr(eth.src), ethaddr(eth.dst)
         out(src, " > ", dst, ", ")
         if qflag then
-            out("Unknown Ethertype (0x", hex4(t), ")")
+            out(etnames[t] or "Unknown Ethertype (0x" .. hex4(t) .. ")")
         else
             ethertype(t)
         end
@@ -239,6 +281,8 @@ local function sll_header(len, s, v2)
             out("802.3")
         elseif t == 4 then
             out("802.2")
+        elseif t <= 1500 then
+            out("ethertype Unknown (0x", hex4(t), ")")
         else
             ethertype(t)
         end
@@ -259,9 +303,25 @@ local function sll(pkt, len)
     if v2 then out(ifpad(s.ifindex), sll2_types[s.pkttype] or "?  ", " ") end
     if eflag then sll_header(len, s, v2) end
     local length, caplen = len - hdr, pkt.caplen - hdr
+    local hlen = hdr
+    while t == 0x8100 do
+        -- tcpdump steps over 802.1Q tags here (only these) and prints the type after each
+        if caplen < 4 or length < 4 then
+            out(" [|vlan]")
+            return pkt.caplen
+        end
+        if eflag then
+            local tci = pkt:u16(hdr)
+            out("vlan ", tci & 0xfff, ", p ", tci >> 13, tci & 0x1000 ~= 0 and ", DEI, " or ", ")
+        end
+        t = pkt:u16(hdr + 2)
+        if t <= 1500 then t = 4 end
+        if not qflag then out("ethertype ", etnames[t] or "Unknown", ", ") end
+        hdr, length, caplen = hdr + 4, length - 4, caplen - 4
+    end
     if t > 1500 then
-        if net(pkt, t, length) then return end
-        if not eflag then sll_header(len, s, v2) end
+        if pkt.net_off == hdr and net(pkt, t, length) then return hdr end
+        if not eflag then sll_header(length + hlen, s, v2) end
     elseif t == 1 then
         -- Novell raw 802.3: IPX without an LLC header
         local ipx = require "tcplua.print.ipx"
@@ -273,11 +333,22 @@ local function sll(pkt, len)
         if h >= 0 then return hdr + h end
     end
     if not hexopt and not qflag then out(U.hexascii(rest(pkt, hdr))) end
+    return hdr
 end
 
 -- BSD loopback (DLT_NULL, DLT_LOOP): 4-byte address family
-local afnames = { [2] = "IPv4", [7] = "ISO", [16] = "Appletalk", [23] = "IPX",
+local afnames = { [2] = "IPv4", [6] = "NS", [7] = "ISO", [16] = "Appletalk", [23] = "IPX",
     [24] = "IPv6", [28] = "IPv6", [30] = "IPv6" }
+local afnet = { [2] = 0x0800, [24] = 0x86dd, [28] = 0x86dd, [30] = 0x86dd }
+
+local function null_header(fam, len)
+    local name = afnames[fam]
+    if qflag then
+        out(name or "Unknown AF " .. fam, ", length ", len, ": ")
+    else
+        out("AF ", name or "Unknown", " (", fam, "), length ", len, ": ")
+    end
+end
 
 local function null(pkt, len)
     local n = pkt.null
@@ -286,26 +357,35 @@ local function null(pkt, len)
         return
     end
     local fam = n.family
-    local name = afnames[fam]
-    if eflag then
-        if qflag then
-            out(name or "Unknown AF " .. fam, ", length ", len, ": ")
-        else
-            out("AF ", name or "Unknown", " (", fam, "), length ", len, ": ")
-        end
+    local redo = false
+    if pkt.linktype == 108 and fam & 0xffff == 0 then
+        -- tcpdump reads the family little-endian on both link types and swaps it only when
+        -- the upper half is set; the engine read DLT_LOOP big-endian and decoded nothing
+        fam = (fam >> 24) | ((fam >> 8) & 0xff00)
+        redo = true
     end
-    local et = name == "IPv4" and 0x0800 or name == "IPv6" and 0x86dd or nil
-    if et and net(pkt, et, len - 4) then return end
-    if not eflag then
-        if qflag then
-            out(name or "Unknown AF " .. fam, ", length ", len, ": ")
+    if eflag then null_header(fam, len) end
+    local et = afnet[fam]
+    if et then
+        if redo then
+            M.payload(pkt, et, 4, len - 4)
         else
-            out("AF ", name or "Unknown", " (", fam, "), length ", len, ": ")
+            net(pkt, et, len - 4)
         end
+        return
+    elseif fam == 7 then
+        llc = llc or require "tcplua.print.llc"
+        llc.isoclns(pkt, 4, len - 4)
+        return
+    elseif fam == 23 then
+        require("tcplua.print.ipx").print(pkt, 4)
+        return
+    elseif fam == 16 and M.atalk(len - 4) then
+        return
     end
+    if not eflag then null_header(fam, len) end
     if not hexopt and not qflag then out(U.hexascii(rest(pkt, 4))) end
 end
-
 -- Raw IP (DLT_RAW and friends): the version nibble says IPv4 or IPv6
 local function raw(pkt, len)
     if eflag then out("ip: ") end
@@ -335,15 +415,107 @@ local function ppp(pkt, len)
     return 4
 end
 
--- DLT_PPP_SERIAL: HDLC-like framing, address 0xff (Cisco HDLC, 0x0f/0x8f, is not decoded)
+-- Cisco SLARP (keepalives and address requests on Cisco HDLC links); a short one is cut
+-- (tcpdump stops there, the -x dump still starts after the HDLC header)
+local slarp_min, slarp_max = 14, 18
+local function slarp(pkt, off, length)
+    out("SLARP (length: ", length, "), ")
+    if length < slarp_min or pkt.caplen < off + slarp_min then
+        return out(" [|chdlc_slarp]")
+    end
+    local code = pkt:u32(off)
+    local llcmod = llc or require "tcplua.print.llc"
+    llc = llcmod
+    local base = off + 4 -- the -vv dump: after the code (tcpdump moves it past an uptime)
+    if code == 0 then
+        out("request")
+    elseif code == 1 then
+        local function ip(o)
+            return U.host(pkt:u8(o) .. "." .. pkt:u8(o + 1) .. "." .. pkt:u8(o + 2) .. "." ..
+                pkt:u8(o + 3))
+        end
+        out("reply ", ip(off + 4), "/", ip(off + 8))
+    elseif code == 2 then
+        local hex8 = function(v) return hex4(v >> 16) .. hex4(v & 0xffff) end
+        out("keepalive: mineseen=0x", hex8(pkt:u32(off + 4)), ", yourseen=0x",
+            hex8(pkt:u32(off + 8)), ", reliability=0x", hex4(pkt:u16(off + 12)))
+        if length >= slarp_max then
+            local ms = pkt:u32(off + slarp_min)
+            if not ms then return U.trunc("chdlc_slarp") end
+            base = off + slarp_min + 4
+            local sec = ms // 1000
+            local min = sec // 60
+            local hrs = min // 60
+            local days = hrs // 24
+            out(", link uptime=", days, "d", hrs - days * 24, "h", min - hrs * 60, "m",
+                sec - min * 60, "s")
+        end
+    else
+        out(string.format("0x%02x", code), " unknown")
+        if vflag <= 1 then llcmod.unknown_data(pkt, off + 4, length - 4) end
+    end
+    if length > slarp_max and vflag > 0 then
+        out(", (trailing junk: ", length - slarp_max, " bytes)")
+    end
+    if vflag > 1 then llcmod.unknown_data(pkt, base, length - 4) end
+end
+
+-- Cisco HDLC on DLT_PPP_SERIAL: address 0x0f (unicast) or 0x8f (broadcast), control 0, then
+-- an ethertype. Returns where the -x dump starts.
+local function chdlc(pkt, len)
+    local cap = pkt.caplen
+    if len < 4 then
+        out(" [|chdlc]")
+        return cap
+    end
+    if cap < 4 then
+        U.trunc("chdlc")
+        return 0
+    end
+    local proto = pkt:u16(2)
+    if eflag then
+        out(pkt:u8(0) == 0x0f and "unicast" or "bcast", ", ethertype ", etnames[proto] or "Unknown",
+            " (0x", hex4(proto), "), length ", len, ": ")
+    end
+    local length = len - 4
+    if proto == 0x0800 or proto == 0x86dd or proto == 0x8847 or proto == 0x8848 then
+        M.payload(pkt, proto, 4, length)
+    elseif proto == 0x8035 then
+        slarp(pkt, 4, length)
+    elseif proto == 0xfefe then
+        -- a pad byte may come before the NLPID: skipped when CLNP, ES-IS or IS-IS follows
+        if length < 2 then
+            out(" [|chdlc]")
+            return cap
+        end
+        local b = pkt:u8(5)
+        if not b then
+            U.trunc("chdlc")
+            return 0
+        end
+        llc = llc or require "tcplua.print.llc"
+        if b >= 0x81 and b <= 0x83 then
+            llc.isoclns(pkt, 5, length - 1)
+        else
+            llc.isoclns(pkt, 4, length)
+        end
+    elseif not eflag then
+        out("unknown CHDLC protocol (0x", hex4(proto), ")")
+    end
+    return 4
+end
+
+-- DLT_PPP_SERIAL: HDLC-like framing, address 0xff, or Cisco HDLC
 local function ppp_serial(pkt, len)
     local cap = pkt.caplen
+    local a = pkt:u8(0)
+    if cap >= 2 and (a == 0x0f or a == 0x8f) then return chdlc(pkt, len) end
     if cap < 4 then
         out(" [|ppp_hdlc]")
         return cap
     end
     local hex2 = U.hex2
-    local a, c = pkt:u8(0), pkt:u8(1)
+    local c = pkt:u8(1)
     if eflag then out(hex2[a], " ", hex2[c], " ", len, " ") end
     if a ~= 0xff then
         out("unknown addr ", hex2[pkt:u8(2)], "; ctrl ", hex2[pkt:u8(3)])

@@ -125,6 +125,60 @@ local function snap(pkt, off, length, caplen, src, dst)
     return false
 end
 
+-- OSI network layer protocol ids (ISO/IEC TR 9577), tcpdump's names
+local nlpids = { [0x00] = "NULL", [0x08] = "Q.933", [0x09] = "LMI", [0x80] = "SNAP",
+    [0x81] = "CLNP", [0x82] = "ES-IS", [0x83] = "IS-IS", [0x84] = "CONS", [0x85] = "IDRP",
+    [0x8a] = "X25 ES-IS", [0x8e] = "IPv6", [0xb1] = "FRF.15", [0xc1] = "ISIS_SPB",
+    [0xcc] = "IPv4", [0xcf] = "PPP" }
+-- the protocols after an NLPID that tcplua does not decode: tcpdump's first word for each
+local osi_undecoded = { [0x08] = "Q.933, ", [0x81] = "CLNP", [0x82] = "ES-IS ",
+    [0x83] = "IS-IS" }
+
+-- tcpdump's print_unknown_data: "\n\t0x0000:  0102 ..." lines of the captured part (up to
+-- lim, default the capture)
+local function unknown_data(pkt, off, n, lim)
+    local avail = (lim or pkt.caplen) - off
+    if n > avail then n = avail end
+    if n <= 0 then return end
+    local s = pkt:sub(off, n)
+    local t, k = {}, 0
+    for j = 0, #s - 1, 2 do
+        if j % 16 == 0 then
+            k = k + 1
+            t[k] = "\n\t0x" .. hex4(j) .. ": "
+        end
+        k = k + 1
+        t[k] = " " .. hex2[s:byte(j + 1)] .. (j + 1 < #s and hex2[s:byte(j + 2)] or "")
+    end
+    out(table.concat(t))
+end
+
+M.unknown_data = unknown_data
+
+-- An OSI packet at off (length bytes on the wire) as tcpdump's isoclns_print starts it: the
+-- NLPID, then IPv4, IPv6 or PPP after it; CLNP, ES-IS, IS-IS and Q.933 are not decoded
+-- (only their first word is printed). lim: the end of the bytes it may read (default: the
+-- capture).
+function M.isoclns(pkt, off, length, lim)
+    lim = lim or pkt.caplen
+    local id = off < lim and pkt:u8(off)
+    if not id then return U.trunc("isoclns") end
+    if eflag then out("OSI NLPID ", nlpids[id] or "Unknown", " (0x", hex2[id], "): ") end
+    if id == 0xcc or id == 0x8e then
+        link.payload(pkt, id == 0xcc and 0x0800 or 0x86dd, off + 1, length - 1)
+    elseif id == 0xcf then
+        require("tcplua.print.ppp").print_at(pkt, off + 1, length - 1)
+    elseif id == 0 then
+        out(eflag and "" or ", ", "length: ", length)
+    elseif osi_undecoded[id] then
+        if not eflag then out(osi_undecoded[id]) end
+    else
+        if not eflag then out("OSI NLPID 0x", hex2[id], " unknown") end
+        out(eflag and "" or ", ", "length: ", length)
+        if length > 1 then unknown_data(pkt, off, length, lim) end
+    end
+end
+
 local function sapname(sap, what)
     return sapnames[sap] or ("Unknown " .. what .. " 0x" .. hex2[sap])
 end
@@ -185,6 +239,9 @@ function M.print(pkt, off, length, caplen, src, dst)
         elseif dsap == 0x06 then
             -- RFC 948 IP over 802.3
             if payload(pkt, 0x0800, p, len) then return hl end
+        elseif dsap == 0xfe then
+            M.isoclns(pkt, p, len, p + cap)
+            return hl
         elseif dsap == 0xe0 then
             if eflag then out("IPX 802.2: ") end
             ipx = ipx or require "tcplua.print.ipx"

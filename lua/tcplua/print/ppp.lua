@@ -195,7 +195,7 @@ local function ipcomp(pkt, p, len)
     if len < 4 then return bogus(">= 4") or 0 end
     local cp = u16(pkt, p + 2)
     out(": ", cp == 0x2d and "VJ-Comp" or cp == 0x61 and "IP Header Compression" or "Unknown",
-        " (0x", cp < 256 and hex2[cp] or hex4(cp), "):")
+        " (0x", cp < 256 and hex2[cp] or U.hex(cp), "):")
     if cp ~= 0x61 then return nil, p end
     if len < 14 then return out(" (length bogus, should be >= 14)") or 0 end
     if not has(p + 2, 14) then return out("[|ipcp]") or 0 end
@@ -511,6 +511,8 @@ local function handle(pkt, proto, p, length)
         return
     elseif proto == 0x8137 or proto == 0x002b then
         require("tcplua.print.ipx").print(pkt, p, length)
+    elseif proto == 0x0023 then
+        require("tcplua.print.llc").isoclns(pkt, p, length)
     elseif proto == 0x00fd then
         out("compressed PPP data")
     else
