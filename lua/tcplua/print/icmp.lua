@@ -325,6 +325,15 @@ function M.print(pkt, ctx)
         -- the quote ends with the outer datagram (an Ethernet trailer is not part of it):
         -- pkt:inner takes the bound; tcp/udp also get it to decide on checksums
         local ql = lim - (b + 8)
+        if ip_len < 20 then
+            -- tcpdump bounds the quote by its IP length before reading it: too short for
+            -- the length field itself, it gives up on the packet
+            if ip_len < 4 then
+                U.trunc("icmp")
+                return
+            end
+            if ip_len < ql then ql = ip_len end
+        end
         local tcpm, udpm = require("tcplua.print.tcp"), require("tcplua.print.udp")
         tcpm.qlimit, udpm.qlimit = ql, ql
         require("tcplua.print.ip").print(pkt:inner(b + 8, ql), ip_len)

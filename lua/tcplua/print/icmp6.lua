@@ -284,6 +284,10 @@ end
 function M.print(pkt, ctx)
     local b = ctx.off or pkt.icmp6.off
     local len = ctx.len
+    if len == 0 then -- (an IPv6 payload length of 0 without a Jumbo Payload option)
+        out("ICMP6, length 0 (invalid)")
+        return
+    end
     local lim = b + len
     if lim > pkt.caplen then lim = pkt.caplen end
     local v = opt.v

@@ -87,8 +87,10 @@ end
 
 -- Print the option list; returns false if an option ran past the captured bytes, "jmp"
 -- when its code or length byte was not captured (tcpdump gives up on the packet there).
-local function options(pkt, off, n)
-    local s = pkt:sub(off, n) or ""
+-- more: 1 when the datagram goes on after the header (a last option's length byte is then
+-- read from the payload, as tcpdump does), else 0.
+local function options(pkt, off, n, more)
+    local s = pkt:sub(off, n + more) or ""
     local i = 1
     while n > 0 do
         if i > 1 then out(",") end
@@ -137,6 +139,8 @@ M.ipproto_name = ipproto_name
 -- Hand the transport header to its printer. Shared with ip6.lua, which has printed
 -- "src > dst: " already (addrs_done) unless the first header was TCP/UDP.
 local protomods = {}
+-- protocols tcpdump decodes under one IP version only (ICMP, IGMP; ICMPv6, Ethernet)
+local needs_ver = { [1] = 4, [2] = 4, [58] = 6, [143] = 6 }
 function M.demux(pkt, ctx, proto, src, dst, addrs_done)
     local m = protomods[proto]
     if m == nil then
@@ -149,6 +153,12 @@ function M.demux(pkt, ctx, proto, src, dst, addrs_done)
         return
     end
     if not addrs_done then out(src, " > ", dst, ": ") end
+    local need = needs_ver[proto]
+    if need and need ~= ctx.ipver then
+        -- tcpdump's demultiplexer refuses these under the other IP version
+        out("[", ipproto[proto] or "unknown", " requires IPv", need, "] (invalid)")
+        return
+    end
     if proto == 59 then
         out("no next header")
     elseif m then
@@ -157,6 +167,8 @@ function M.demux(pkt, ctx, proto, src, dst, addrs_done)
         else
             m.print(pkt, ctx)
         end
+    elseif proto == 143 then -- (IPv6 only) an Ethernet frame, RFC 8986 End.DX2
+        require("tcplua.print.link").payload(pkt, 0x6558, ctx.off, ctx.len)
     else
         out(" ", ipproto_name(proto), " ", ctx.len)
     end
@@ -236,7 +248,7 @@ function M.print(pkt, length)
         local truncated = false
         if hlen > 20 then
             out(", options (")
-            local r = options(pkt, off + 20, hlen - 20)
+            local r = options(pkt, off + 20, hlen - 20, len > hlen and length > hlen and 1 or 0)
             if r == "jmp" then
                 U.trunc("ip")
                 return

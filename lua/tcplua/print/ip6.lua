@@ -46,49 +46,74 @@ local function addr6(s, i)
     return host(text)
 end
 
--- HBH / DSTOPT options (RFC 8200 4.2), printed only with -v
-local function optlist(s, i, n)
-    local e = i + n
-    while i < e do
-        local t = byte(s, i)
-        if t == 0 then
-            out("(pad1)")
-            i = i + 1
-        else
-            local l = byte(s, i + 1)
-            if not l or e - i < 2 then
-                out("(type ", t, ": trunc)")
-                return false
-            end
-            if t == 1 then
-                out("(padn)")
-            elseif t == 5 then
-                if l ~= 2 then
-                    out("(rtalert: invalid len ", l, ")")
-                    return false
-                end
-                out("(rtalert: 0x", hex4(be16(s, i + 2)), ") ")
-            elseif t == 0xc2 then
-                if l ~= 4 then
-                    out("(jumbo: invalid len ", l, ")")
-                    return false
-                end
-                out("(jumbo: ", be32(s, i + 2))
-                out(" - payload len != 0) ")
-            elseif t == 0xc9 then
-                if l < 16 then
-                    out("(homeaddr: invalid len ", l, ")")
-                    return false
-                end
-                out("(homeaddr: ", addr6(s, i + 2), ")")
-            else
-                out("(opt_type 0x", hex2[t], ": len=", l, ")")
-            end
-            i = i + 2 + l
+-- HBH / DSTOPT options (RFC 8200 4.2) of the n bytes at s[i..]. tcpdump walks the options
+-- of every HBH header (a valid RFC 2675 Jumbo Payload option there changes the length) but
+-- those of a DSTOPT header only with -v; it names each only with -v, yet reports a cut or
+-- malformed option always. plen: the IPv6 payload length for a HBH header, nil for DSTOPT.
+-- Returns ok (false when the header is to be given up as cut) and the jumbo length found.
+local function optlist(s, i, n, plen)
+    local k, found, jumbo = 0, false, nil
+    while k < n do
+        local t = byte(s, i + k)
+        local ol = 1
+        if t ~= 0 then
+            if k + 1 >= n then return false end
+            ol = byte(s, i + k + 1) + 2
         end
+        if k + ol > n then return false end
+        local l, left = ol - 2, n - k
+        if t == 0 then
+            if vflag > 0 then out("(pad1)") end
+        elseif t == 1 then
+            if vflag > 0 then out("(padn)") end
+        elseif t == 5 then
+            if left < 4 then
+                out("(rtalert: trunc)")
+                return false, jumbo
+            elseif l ~= 2 then
+                out("(rtalert: invalid len ", l, ")")
+                return false, jumbo
+            end
+            if vflag > 0 then out("(rtalert: 0x", hex4(be16(s, i + k + 2)), ") ") end
+        elseif t == 0xc2 then
+            if left < 6 then
+                out("(jumbo: trunc)")
+                return false, jumbo
+            elseif l ~= 4 then
+                out("(jumbo: invalid len ", l, ")")
+                return false, jumbo
+            end
+            local jl = be32(s, i + k + 2)
+            local why
+            if found then
+                why = " - already seen"
+            elseif not plen then
+                why = " - not a hop-by-hop option"
+            elseif plen ~= 0 then
+                why = " - payload len != 0"
+            elseif jl < 65536 then
+                why = " - < 65536"
+            else
+                why, jumbo = "", jl
+            end
+            found = true
+            if vflag > 0 then out("(jumbo: ", jl, why, ") ") end
+        elseif t == 0xc9 then
+            if left < 18 then
+                out("(homeaddr: trunc)")
+                return false, jumbo
+            elseif l < 16 then
+                out("(homeaddr: invalid len ", l, ")")
+                return false, jumbo
+            end
+            if vflag > 0 then out("(homeaddr: ", addr6(s, i + k + 2), ")") end
+        elseif vflag > 0 then
+            out("(opt_type 0x", hex2[t], ": len=", l, ")")
+        end
+        k = k + ol
     end
-    out(" ")
-    return true
+    if vflag > 0 then out(" ") end
+    return true, jumbo
 end
 
 -- One routing header at s[i..] (have bytes captured); returns its length or nil (stop).
@@ -114,33 +139,36 @@ local function routing(s, i, have)
     out(", segleft=", segleft)
     local n
     if rtype == 0 or rtype == 2 then
-        if vflag > 0 then
-            if have < 8 then
-                U.trunc("rt6")
-                return nil
-            end
-            out(", rsv=0x", string.format("%x", be32(s, i + 4)))
-        end
-        n = len >> 1
-    elseif rtype == 4 then
         if have < 8 then
-            if have >= 5 then
-                out(", last-entry=", byte(s, i + 4))
-                if vflag > 0 and have >= 6 then
-                    out(", flags=0x", string.format("%x", byte(s, i + 5)))
-                end
-            end
+            U.trunc("rt6")
+            return nil
+        end
+        local rsv = be32(s, i + 4)
+        if rsv ~= 0 or vflag > 0 then out(", rsv=0x", string.format("%x", rsv)) end
+    elseif rtype == 4 then
+        -- RFC 8754 SRH; the flags print when set or with -v
+        if have < 5 then
             U.trunc("rt6")
             return nil
         end
         out(", last-entry=", byte(s, i + 4))
-        if vflag > 0 then out(", flags=0x", string.format("%x", byte(s, i + 5))) end
+        local fl = byte(s, i + 5)
+        if fl and (fl ~= 0 or vflag > 0) then out(", flags=0x", string.format("%x", fl)) end
+        if have < 8 then
+            U.trunc("rt6")
+            return nil
+        end
         out(", tag=", string.format("%x", be16(s, i + 6)))
-        n = byte(s, i + 4) + 1
     else
         out(" (unknown type) (invalid)")
         return nil
     end
+    -- the addresses fill the header (two 8-byte units each), whatever last-entry says
+    if len & 1 ~= 0 then
+        out(" (invalid length ", len, ") (invalid)")
+        return nil
+    end
+    n = len >> 1
     for k = 0, n - 1 do
         if have < 8 + 16 * (k + 1) then
             U.trunc("rt6")
@@ -177,7 +205,7 @@ function M.print(pkt, length)
     local plen = ip6.plen
     local len = plen + 40
     if plen ~= 0 and length < len then out("truncated-ip6 - ", len - length, " bytes missing!") end
-    if plen == 0 then len = length end
+    if plen == 0 then len = length + 40 end -- (until a Jumbo Payload option says more)
     local nh = ip6.nxt
     if vflag > 0 then
         out("(")
@@ -193,7 +221,7 @@ function M.print(pkt, length)
     if nh ~= 6 and nh ~= 17 and nh ~= 33 and nh ~= 132 then out(src, " > ", dst, ": ") end
     local pos = off + 40
     len = len - 40
-    local frag = false
+    local frag, jumbo = false, nil
     -- extension headers: read the rest of the captured header area once. tcpdump walks
     -- them up to the end of the IPv6 payload or of the capture, whichever comes first.
     local s, sbase
@@ -204,6 +232,12 @@ function M.print(pkt, length)
             if snapend > caplen then snapend = caplen end
         end
         if prev >= snapend then return end
+        if nh == 0 and pos ~= off + 40 then
+            -- RFC 8200: only right after the IPv6 header (checked before any read)
+            out(first == 0 and "[The Hop-by-Hop Options header was already found]"
+                or "[The Hop-by-Hop Options header don't follow the IPv6 header]", " (invalid)")
+            return
+        end
         if pos >= snapend then
             if nh == 43 then
                 out(" [|ip6]")
@@ -220,22 +254,30 @@ function M.print(pkt, length)
         local have = #s - i + 1
         local adv
         if nh == 0 or nh == 60 then
+            local hbh = nh == 0
             local hl = byte(s, i + 1)
-            local name = nh == 0 and "hbhopt" or "dstopt"
+            local name = hbh and "hbhopt" or "dstopt"
             if not hl then
                 U.trunc(name)
                 return
             end
-            if have < (hl + 1) * 8 then
-                out(" [|", name, "]")
-                return
-            end
             adv = (hl + 1) * 8
-            out(nh == 0 and "HBH " or "DSTOPT ")
-            if vflag > 0 and not optlist(s, i + 2, adv - 2) then
-                out(" [|", name, "]")
+            local ok = have >= adv
+            if ok then
+                out(hbh and "HBH " or "DSTOPT ")
+                if hbh then
+                    ok, jumbo = optlist(s, i + 2, adv - 2, plen)
+                elseif vflag > 0 then
+                    ok = optlist(s, i + 2, adv - 2, nil)
+                end
+            end
+            if not ok then out(" [|", name, "]") end
+            -- a zero payload length needs a valid Jumbo Payload option in this header
+            if hbh and plen == 0 and not jumbo then
+                out("[No valid Jumbo Payload Hop-by-Hop option found] (invalid)")
                 return
             end
+            if not ok then return end
         elseif nh == 43 then
             adv = routing(s, i, have)
             if not adv then return end
@@ -267,6 +309,27 @@ function M.print(pkt, length)
         prev = pos
         pos = pos + adv
         len = len - adv
+    end
+    if plen == 0 then
+        -- RFC 2675 jumbogram, or a header that says its payload is empty
+        local hdrs = pos - off
+        if jumbo then
+            len = jumbo + 40
+            if len < hdrs then
+                out(" [|ip6]")
+                return
+            end
+            if length < len then out("truncated-ip6 - ", len - length, " bytes missing!") end
+            len = len - hdrs
+        elseif hdrs > 40 then
+            out(" [|ip6]")
+            return
+        else
+            -- nothing after the header: tcpdump's bounds end there, for every printer
+            len = 0
+            local bounded = pkt:inner(off, 40, 229)
+            if bounded then pkt, pos = bounded, 40 end
+        end
     end
     if nh == 59 then
         out("no next header")

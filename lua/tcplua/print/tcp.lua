@@ -287,16 +287,50 @@ local function app(pkt, sport, dport, off, length, rst)
     f(p, length, pkt, off)
 end
 
+-- The checksum of a segment the decoder left unchecked, because its options are cut or
+-- malformed (tcpdump sums any segment captured whole): ok and the right value, as
+-- tcplua.cksum gives them; nil when the segment was not captured whole.
+local function slow_cksum(pkt, ctx, off, length, ck)
+    if off + length > pkt.caplen then return nil end
+    local pseudo
+    if ctx.ipver == 4 then
+        local ip = pkt.ip
+        if not ip then return nil end
+        pseudo = pkt:sub(ip.off + 12, 8) .. string.pack(">BBI2", 0, 6, length)
+    else
+        local ip6 = pkt.ip6
+        if not ip6 then return nil end
+        pseudo = pkt:sub(ip6.off + 8, 32) .. string.pack(">I4I4", length, 6)
+    end
+    local s = pseudo .. pkt:sub(off, length)
+    if #s & 1 == 1 then s = s .. "\0" end
+    local sum = 0
+    for k = 1, #s, 2 do
+        local a, b = byte(s, k, k + 1)
+        sum = sum + ((a << 8) | b)
+    end
+    while sum > 0xffff do sum = (sum & 0xffff) + (sum >> 16) end
+    if sum == 0xffff then return true, ck end
+    local good = ck + (0xffff - sum)
+    good = (good & 0xffff) + (good >> 16)
+    return false, ((good & 0xffff) + (good >> 16)) & 0xffff
+end
+
 -- Print a TCP segment after "IP "/"IP6 " (ctx as described in tcplua.print).
 function M.print(pkt, ctx)
     local off = ctx.off
     local length = ctx.len
     -- the whole fixed header in one call; only a cut header needs byte reads
     local sport, dport, hlen, flags, flagstr, tseq, tack, win, urp, cksum = tcphdr(pkt)
-    if not sport then sport, dport = pkt:u16(off), pkt:u16(off + 2) end
-    if not dport then
-        out(ctx.src, " > ", ctx.dst, ": [|tcp]")
-        return
+    if not sport or length < 20 then
+        -- tcpdump's bounds end where the IP length says: the ports and then the whole
+        -- fixed header must lie within both the capture and that length
+        sport, dport = pkt:u16(off), pkt:u16(off + 2)
+        if not dport or length < 4 then
+            out(ctx.src, " > ", ctx.dst, ": [|tcp]")
+            return
+        end
+        hlen = nil
     end
     if ctx.direct then
         out(ctx.src, ".", port(sport), " > ", ctx.dst, ".", port(dport), ": ")
@@ -335,9 +369,13 @@ function M.print(pkt, ctx)
     end
     if vflag > 0 and not Kflag and not ctx.frag then
         local ok, good = cksum_of(pkt, "tcp")
+        if ok == nil then ok, good = slow_cksum(pkt, ctx, off, length, cksum) end
         local ql = M.qlimit
         if ql and off + length > ql then ok = nil end
-        if ok ~= nil and (ctx.ipver == 4 or length > 0) then
+        if ok ~= nil and ctx.ipver == 6 and (length == 0 or off + length > pkt.caplen) then
+            ok = nil -- (a jumbogram's segment is longer than the capture)
+        end
+        if ok ~= nil then
             out(", cksum 0x", hex4(cksum))
             if ok then
                 out(" (correct)")
@@ -356,7 +394,8 @@ function M.print(pkt, ctx)
     if flags & 32 ~= 0 then out(", urg ", urp) end
     if hlen > 20 and not tcpopts(pkt, off + 20, hlen - 20, sack_base(rnew, ack, rack)) then
         -- the everyday options are formatted in C (tcplua.tcpopts); the rest here
-        local s = pkt:sub(off + 20, hlen - 20) or ""
+        -- (a last option's length byte is read from the payload when there is one)
+        local s = pkt:sub(off + 20, hlen - 20 + (length > 0 and 1 or 0)) or ""
         seg_pkt, seg_ctx, seg_off, seg_hlen, seg_len = pkt, ctx, off, hlen, length
         local r = options(s, hlen - 20, flags, rnew, ack, rack)
         seg_pkt, seg_ctx = nil, nil
@@ -375,6 +414,13 @@ function M.print(pkt, ctx)
     end
     out(", length ", length)
     if length > 0 then
+        -- options that end early (eol) leave the rest of a cut header unread: tcpdump
+        -- checks the whole header is there before the payload and gives up if not
+        if hlen > 20 and pkt.caplen - off < hlen then
+            out(" [remaining caplen(", pkt.caplen - off, ") < header length(", hlen, ")]")
+            U.trunc("tcp")
+            return
+        end
         app(pkt, sport, dport, off + hlen, length, flags & 4 ~= 0 and vflag > 0)
     end
 end

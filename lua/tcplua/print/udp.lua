@@ -107,7 +107,7 @@ end
 function M.print(pkt, ctx)
     local off, length = ctx.off, ctx.len
     local sport, dport = pkt:u16(off), pkt:u16(off + 2)
-    if not dport then
+    if not dport or length < 4 then -- (the ports must lie within the IP length too)
         if ctx.direct then out(ctx.src, " > ", ctx.dst, ": ") end
         out(" [|udp]")
         return

@@ -95,7 +95,7 @@ M.ipproto = {
     [44] = "Fragment", [46] = "RSVP", [47] = "GRE", [50] = "ESP", [51] = "AH",
     [55] = "Mobile IP", [58] = "ICMPv6", [62] = "Mobile IP (old)", [88] = "EIGRP",
     [89] = "OSPF", [103] = "PIM", [108] = "Compressed IP", [112] = "VRRP", [113] = "PGM",
-    [132] = "SCTP", [135] = "Mobility",
+    [132] = "SCTP", [135] = "Mobility", [143] = "Ethernet",
 }
 
 -- tcpdump's own protocol keyword table (IANA keywords), used without -n
