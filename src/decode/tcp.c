@@ -141,12 +141,15 @@ int tl_decode_tcp(struct tl_packet *pkt, const uint8_t *data, const struct tl_l4
     if (hlen > l4->len)
         return tl_stop(pkt, TL_LAYER_TCP, &tcp->span, TL_INVALID);
     tcp->opt_status = parse_options(tcp, &c, hlen);
-    if (tcp->opt_status == TL_TRUNCATED || !cur_has(&c, 0, hlen))
-        return tl_stop(pkt, TL_LAYER_TCP, &tcp->span, TL_TRUNCATED);
-    if ((pkt->decode_flags & TL_DECODE_CKSUM) && !l4->fragmented && cur_has(&c, 0, l4->len)) {
+    /* a segment captured whole has a checksum even when its options are cut or malformed
+     * (tcpdump prints it then too) */
+    if ((pkt->decode_flags & TL_DECODE_CKSUM) && !l4->fragmented && cur_has(&c, 0, hlen) &&
+        cur_has(&c, 0, l4->len)) {
         tl_cksum_l4(data, l4, 1, tcp->cksum, &tcp->cksum_calc, &tcp->cksum_good);
         tcp->cksum_checked = 1;
     }
+    if (tcp->opt_status == TL_TRUNCATED || !cur_has(&c, 0, hlen))
+        return tl_stop(pkt, TL_LAYER_TCP, &tcp->span, TL_TRUNCATED);
     tl_set_payload(pkt, tcp->payload_off, tcp->payload_len, l4->end);
     return TL_OK;
 }

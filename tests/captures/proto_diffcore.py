@@ -97,6 +97,11 @@ def make4(out, Capture):
         err = struct.pack("!BBHI", 3, 1, 0, 0) + inner
         err = err[:2] + struct.pack("!H", csum(err)) + err[4:]
         cap.add(ip4(1, err))
+    # segments captured whole whose options run past the header: -v still has the checksum
+    for opts, data in ((b"\x01\x01\x02\x04", b"hello"), (b"\x01\x01\x02\x04", b""),
+                       (b"\x08\x0a\x00\x00", b"hello"), (b"\x01\x01\x01\x02", b"\x04hello"),
+                       (b"\x01\x01\x01\x08", b"\x0ahello"), (b"\x01\x01\x01\x1e", b"\x00")):
+        cap.add(ip4(6, tcp(0x18, 6, opts, data)))
     cap.write(os.path.join(out, "diffcore.pcap"))
 
 

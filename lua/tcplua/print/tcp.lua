@@ -287,35 +287,6 @@ local function app(pkt, sport, dport, off, length, rst)
     f(p, length, pkt, off)
 end
 
--- The checksum of a segment the decoder left unchecked, because its options are cut or
--- malformed (tcpdump sums any segment captured whole): ok and the right value, as
--- tcplua.cksum gives them; nil when the segment was not captured whole.
-local function slow_cksum(pkt, ctx, off, length, ck)
-    if off + length > pkt.caplen then return nil end
-    local pseudo
-    if ctx.ipver == 4 then
-        local ip = pkt.ip
-        if not ip then return nil end
-        pseudo = pkt:sub(ip.off + 12, 8) .. string.pack(">BBI2", 0, 6, length)
-    else
-        local ip6 = pkt.ip6
-        if not ip6 then return nil end
-        pseudo = pkt:sub(ip6.off + 8, 32) .. string.pack(">I4I4", length, 6)
-    end
-    local s = pseudo .. pkt:sub(off, length)
-    if #s & 1 == 1 then s = s .. "\0" end
-    local sum = 0
-    for k = 1, #s, 2 do
-        local a, b = byte(s, k, k + 1)
-        sum = sum + ((a << 8) | b)
-    end
-    while sum > 0xffff do sum = (sum & 0xffff) + (sum >> 16) end
-    if sum == 0xffff then return true, ck end
-    local good = ck + (0xffff - sum)
-    good = (good & 0xffff) + (good >> 16)
-    return false, ((good & 0xffff) + (good >> 16)) & 0xffff
-end
-
 -- Print a TCP segment after "IP "/"IP6 " (ctx as described in tcplua.print).
 function M.print(pkt, ctx)
     local off = ctx.off
@@ -369,7 +340,6 @@ function M.print(pkt, ctx)
     end
     if vflag > 0 and not Kflag and not ctx.frag then
         local ok, good = cksum_of(pkt, "tcp")
-        if ok == nil then ok, good = slow_cksum(pkt, ctx, off, length, cksum) end
         local ql = M.qlimit
         if ql and off + length > ql then ok = nil end
         if ok ~= nil and ctx.ipver == 6 and (length == 0 or off + length > pkt.caplen) then
