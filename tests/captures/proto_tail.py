@@ -129,6 +129,10 @@ def make_ah(out, Capture):
     add(e4(51, ah(17, 0x100, 25, body=udp(5000, 53, b"\x00" * 12, cksum=0x1111))))
     add(e6(51, ah(6, 0x300, 26, body=syn)))
     add(e6(51, ah(17, 0x300, 27, body=udp(5000, 5001, b"v6", cksum=0x2222))))
+    bad = bytearray(ah(1, 0x100, 28, body=icmp_echo()))
+    bad[2:4] = b"\x8d\x1a"                                           # reserved not zero
+    add(e4(51, bytes(bad)))
+    add(e4(51, bytes(bad)), caplen=14 + 20 + 6)                        # cut after reserved
     cap.write(os.path.join(out, "ah.pcap"))
 
 

@@ -18,6 +18,9 @@ local function header(pkt, b, lim)
     local hlen = (plen + 2) * 4
     out("(")
     if vflag > 0 then out("length=", plen, "(", hlen, "-bytes),") end
+    if b + 4 > lim then return nil end
+    local rsv = pkt:u16(b + 2)
+    if rsv ~= 0 then out(format("reserved=0x%x[MustBeZero],", rsv)) end
     if b + 8 > lim then return nil end
     out(format("spi=0x%08x,", pkt:u32(b + 4)))
     if b + 12 > lim then return nil end
