@@ -154,6 +154,8 @@ runtime_file_error)
 chroot)
   [ "$(id -u)" = 0 ] || { echo "SKIP: needs root to chroot"; exit 77; }
   mkdir "$T/jail"
+  # LeakSanitizer reads /proc at exit, which a jail has not: no leak check in this case
+  export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
   # the shipped printers still work (read before the chroot); the script sees only the jail
   run --chroot "$T/jail" -n -vv -r "$CAP/dns.pcap"; expect_rc 0; cp "$T/out" "$T/jailed"
   run -n -vv -r "$CAP/dns.pcap"; cmp -s "$T/out" "$T/jailed" || fail "--chroot changed the output"
