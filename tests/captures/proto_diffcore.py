@@ -102,6 +102,14 @@ def make4(out, Capture):
                        (b"\x08\x0a\x00\x00", b"hello"), (b"\x01\x01\x01\x02", b"\x04hello"),
                        (b"\x01\x01\x01\x08", b"\x0ahello"), (b"\x01\x01\x01\x1e", b"\x00")):
         cap.add(ip4(6, tcp(0x18, 6, opts, data)))
+    # record route with a bad length (9): tcpdump reads the second address past the option,
+    # from the EOL and the payload; cut inside that address it gives up
+    rr = b"\x07\x09\x04" + bytes(6) + b"\x00\x00\x00"
+    hdr = struct.pack("!BBHHHBBH4s4s", 0x48, 0, 32 + 8 + 4, 0x77, 0, 64, 17, 0,
+                      socket.inet_aton(C4), socket.inet_aton(S4)) + rr
+    hdr = hdr[:10] + struct.pack("!H", csum(hdr)) + hdr[12:]
+    cap.add(eth(hdr + udp(data=b"abcd"), 0x0800))
+    cap.add(eth(hdr + udp(data=b"abcd"), 0x0800), caplen=14 + 32)
     cap.write(os.path.join(out, "diffcore.pcap"))
 
 

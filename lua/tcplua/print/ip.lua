@@ -43,6 +43,9 @@ local function route(s, len)
     end
     local i = 3
     while i < len do
+        -- tcpdump reads each address whole, past the option's end when its length is bad:
+        -- s holds 3 bytes more when they were captured
+        if #s < i + 4 then return false end
         out(" ", addr(s, i + 1))
         if ptr > i then out(",") end
         i = i + 4
@@ -112,7 +115,7 @@ local function options(pkt, off, n, more)
         if code == 68 then
             timestamp(o, len)
         elseif code == 7 or code == 131 or code == 137 then
-            route(o, len)
+            if route(pkt:sub(off + i - 1, len + 3) or o, len) == false then return false end
         elseif code == 148 then
             if len < 4 then
                 out(" [bad length ", len, "]")
