@@ -181,8 +181,10 @@ static void on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *b
     f->frac = (uint32_t)h->ts.tv_usec;
     f->num = ++e->received;
     f->rel_done = 0;
-    /* flows note bad checksums; otherwise they are verified when a script reads them */
-    tl_decode_ex(&f->dec, e->linktype, bytes, h->caplen, h->len, e->flows_on ? TL_DECODE_CKSUM : 0);
+    /* checksums are verified eagerly when flows need them (they note bad ones) and under -v,
+     * which prints them; otherwise when a script reads them */
+    tl_decode_ex(&f->dec, e->linktype, bytes, h->caplen, h->len,
+                 e->flows_on || e->opt->v ? TL_DECODE_CKSUM : 0);
     if (e->flows_on && track_flow(e) < 0)
         goto stop;
 

@@ -12,7 +12,11 @@
 #define PKT_MT "tcplua.packet"
 #define LAYER_MT "tcplua.layer"
 
+/* Every packet userdata starts with this tag, so a type check is a pointer compare. */
+static const char pkt_tag = 0;
+
 struct lpkt {
+    const char *tag; /* &pkt_tag */
     struct tl_frame *f;
     uint64_t gen;
 };
@@ -39,18 +43,15 @@ static struct tl_frame *check_frame(lua_State *L, struct tl_frame *f, uint64_t g
     return f;
 }
 
-static int pkt_mt_ref = LUA_NOREF; /* the packet metatable, by integer registry key */
+/* The two metatables, by integer registry key (luaL_setmetatable looks up a string). */
+static int pkt_mt_ref = LUA_NOREF, layer_mt_ref = LUA_NOREF;
 
-/* luaL_checkudata without the string-keyed registry lookup (this runs per packet). */
+/* luaL_checkudata without any registry lookup (this runs several times per packet): only
+ * our packet userdata carry the tag; a Lua script cannot write a userdata's bytes. */
 static struct lpkt *check_pkt(lua_State *L, int idx) {
     struct lpkt *p = lua_touserdata(L, idx);
-    int ok = p && lua_getmetatable(L, idx);
-    if (ok) {
-        lua_rawgeti(L, LUA_REGISTRYINDEX, pkt_mt_ref);
-        ok = lua_rawequal(L, -1, -2);
-        lua_pop(L, 2);
-    }
-    if (!ok)
+    if (!p || lua_type(L, idx) != LUA_TUSERDATA || lua_rawlen(L, idx) < sizeof(*p) ||
+        p->tag != &pkt_tag)
         luaL_typeerror(L, idx, "packet");
     check_frame(L, p->f, p->gen);
     return p;
@@ -59,9 +60,11 @@ static struct lpkt *check_pkt(lua_State *L, int idx) {
 void tl_lpkt_push(lua_State *L, struct tl_frame *f) {
     /* stack: -> pkt */
     struct lpkt *p = lua_newuserdatauv(L, sizeof(*p), 0);
+    p->tag = &pkt_tag;
     p->f = f;
     p->gen = f->gen;
-    luaL_setmetatable(L, PKT_MT);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, pkt_mt_ref);
+    lua_setmetatable(L, -2);
 }
 
 /* stack: -> layer (its user value keeps the parent packet alive) */
@@ -71,7 +74,8 @@ static void push_layer(lua_State *L, int pkt_idx, struct tl_frame *f, uint64_t g
     l->f = f;
     l->gen = gen;
     l->layer = layer;
-    luaL_setmetatable(L, LAYER_MT);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, layer_mt_ref);
+    lua_setmetatable(L, -2);
     lua_pushvalue(L, pkt_idx);
     lua_setiuservalue(L, -2, 1);
 }
@@ -253,9 +257,11 @@ static int l_packet_inner(lua_State *L) {
     o->frame.gen = 0;
     o->frame.rel_done = 0; /* quoted TCP headers go through the sequence table, as in tcpdump */
     tl_decode_ex(&o->frame.dec, (int)linktype, o->bytes, n, o->frame.len, 0);
+    o->base.tag = &pkt_tag;
     o->base.f = &o->frame;
     o->base.gen = 0;
-    luaL_setmetatable(L, PKT_MT);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, pkt_mt_ref);
+    lua_setmetatable(L, -2);
     return 1;
 }
 
@@ -293,7 +299,7 @@ void tl_lpkt_register(lua_State *L) {
     lua_setfield(L, -2, "__tostring");
     lua_pushliteral(L, "layer");
     lua_setfield(L, -2, "__metatable");
-    lua_pop(L, 1);
+    layer_mt_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
 const char *tl_layer_name(int layer) {

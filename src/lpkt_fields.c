@@ -132,7 +132,7 @@ void tl_push_layer_field_tables(lua_State *L) {
     }
 }
 
-static void push_mac(lua_State *L, const uint8_t *a, int n) {
+void tl_push_mac(lua_State *L, const uint8_t *a, int n) {
     char buf[3 * 32];
     static const char hx[] = "0123456789abcdef";
     if (n > 32)
@@ -185,7 +185,7 @@ static int push_arp_addr(lua_State *L, struct tl_frame *f, uint32_t off, int n, 
     else if (proto && n == 16)
         push_ip6(L, f->data + off);
     else
-        push_mac(L, f->data + off, n);
+        tl_push_mac(L, f->data + off, n);
     return 1;
 }
 
@@ -232,8 +232,8 @@ static int push_link(lua_State *L, struct tl_frame *f, int layer, int i) {
     const struct tl_packet *d = &f->dec;
     if (layer == TL_LAYER_ETH) {
         switch (i) {
-        case 3: push_mac(L, d->eth.src, 6); return 1;
-        case 4: push_mac(L, d->eth.dst, 6); return 1;
+        case 3: tl_push_mac(L, d->eth.src, 6); return 1;
+        case 4: tl_push_mac(L, d->eth.dst, 6); return 1;
         default: return INT(d->eth.type);
         }
     }
@@ -244,7 +244,7 @@ static int push_link(lua_State *L, struct tl_frame *f, int layer, int i) {
         case 4: return INT(s->pkttype);
         case 5: return INT(s->hatype);
         case 6: return INT(s->halen);
-        case 7: push_mac(L, s->addr, s->halen > 8 ? 8 : s->halen); return 1;
+        case 7: tl_push_mac(L, s->addr, s->halen > 8 ? 8 : s->halen); return 1;
         case 8: return INT(s->protocol);
         default: return INT(s->ifindex);
         }

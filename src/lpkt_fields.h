@@ -43,5 +43,7 @@ void tl_push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code);
 const char *tl_layer_name(int layer);
 /* stack: -> "a.b.c.d" for the 4 bytes at a */
 void tl_push_ip4(lua_State *L, const uint8_t *a);
+/* stack: -> "xx:xx:..." for the n bytes at a (at most 32) */
+void tl_push_mac(lua_State *L, const uint8_t *a, int n);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "engine.h"
 #include "hexdump.h"
+#include "lfastpath.h"
 #include "lpkt_fields.h"
 
 #define ENG(L) ((struct tl_engine *)lua_touserdata(L, lua_upvalueindex(1)))
@@ -168,9 +169,32 @@ static int l_tcplua_hexdump(lua_State *L) {
     return 0;
 }
 
+/* Dotted-quad strings of recently seen IPv4 addresses, so the two addresses of a packet
+ * are usually a table read rather than formatting and interning a new string. The cache is
+ * a Lua table keyed by the address as an integer (upvalue 2 of iphdr), dropped and started
+ * again when it holds IP4_CACHE_MAX entries. */
+#define IP4_CACHE_MAX 8192
+static int ip4_cache_n;
+
+static void push_ip4_cached(lua_State *L, const uint8_t *a) {
+    /* stack: -> text */
+    lua_Integer key = (lua_Integer)a[0] << 24 | a[1] << 16 | a[2] << 8 | a[3];
+    if (lua_rawgeti(L, lua_upvalueindex(2), key) == LUA_TSTRING)
+        return;
+    lua_pop(L, 1);
+    if (++ip4_cache_n > IP4_CACHE_MAX) {
+        lua_newtable(L);
+        lua_replace(L, lua_upvalueindex(2));
+        ip4_cache_n = 1;
+    }
+    tl_push_ip4(L, a);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, lua_upvalueindex(2), key);
+}
+
 /* tcplua.iphdr(pkt) -> off, hlen, tot_len, proto, frag_off, mf, df, rf, tos, ttl, id, src,
- * dst: the IPv4 header in one call (printers read all of it for every packet), or nil when
- * the packet has no complete IPv4 header. */
+ * dst, caplen: the IPv4 header in one call (printers read all of it for every packet) and
+ * the packet's caplen, or nil when the packet has no complete IPv4 header. */
 static int l_tcplua_iphdr(lua_State *L) {
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     const struct tl_ip *ip = &f->dec.ip;
@@ -187,9 +211,34 @@ static int l_tcplua_iphdr(lua_State *L) {
     lua_pushinteger(L, ip->tos);
     lua_pushinteger(L, ip->ttl);
     lua_pushinteger(L, ip->id);
-    tl_push_ip4(L, ip->src);
-    tl_push_ip4(L, ip->dst);
-    return 13;
+    push_ip4_cached(L, ip->src);
+    push_ip4_cached(L, ip->dst);
+    lua_pushinteger(L, f->caplen);
+    return 14;
+}
+
+/* tcplua.frame(pkt) -> caplen, len, linktype: three pkt fields in one call. */
+static int l_tcplua_frame(lua_State *L) {
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    lua_pushinteger(L, f->caplen);
+    lua_pushinteger(L, f->len);
+    lua_pushinteger(L, f->dec.linktype);
+    return 3;
+}
+
+/* tcplua.ethtype(pkt [, addrs]) -> type [, src, dst]: the Ethernet header's type/length
+ * field (and with addrs the two MAC addresses as text), or nil when the packet has no
+ * complete Ethernet header: pkt.eth.type etc. when pkt.eth.status is "ok". */
+static int l_tcplua_ethtype(lua_State *L) {
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    if (!TL_HAS(&f->dec, TL_LAYER_ETH) || f->dec.eth.span.status != TL_OK)
+        return 0;
+    lua_pushinteger(L, f->dec.eth.type);
+    if (!lua_toboolean(L, 2))
+        return 1;
+    tl_push_mac(L, f->dec.eth.src, 6);
+    tl_push_mac(L, f->dec.eth.dst, 6);
+    return 3;
 }
 
 /* tcplua.tcphdr(pkt) -> sport, dport, hlen, flags, flagstr, seq, ack, win, urp, cksum, or
@@ -232,99 +281,6 @@ static int l_tcplua_relseq(lua_State *L) {
     lua_pushinteger(L, f->rack);
     lua_pushboolean(L, f->rnew);
     return 3;
-}
-
-static char *put_u32(char *q, uint32_t v) {
-    char tmp[10];
-    int i = 10;
-    do {
-        tmp[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    memcpy(q, tmp + i, (size_t)(10 - i));
-    return q + (10 - i);
-}
-
-static uint32_t be32(const uint8_t *p) {
-    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-/* tcplua.tcpopts(pkt, off, n, sackbase) -> true after appending ", options [...]" for the n
- * option bytes at off, when they are all of the everyday kinds (eol, nop, mss, wscale,
- * sackOK, sack, TS) with their normal lengths and fully captured; false (nothing appended)
- * otherwise, for the Lua printer's general path. SACK edges print relative to sackbase. */
-static int l_tcplua_tcpopts(lua_State *L) {
-    struct tl_engine *e = ENG(L);
-    struct tl_frame *f = tl_lpkt_frame(L, 1);
-    lua_Integer off = luaL_checkinteger(L, 2), n = luaL_checkinteger(L, 3);
-    uint32_t base = (uint32_t)luaL_optinteger(L, 4, 0);
-    if (off < 0 || n <= 0 || n > 40 || off + n > (lua_Integer)f->caplen) {
-        lua_pushboolean(L, 0);
-        return 1;
-    }
-    const uint8_t *o = f->data + off;
-    char *q0 = tl_out_reserve(&e->out, 512), *q = q0;
-    if (!q0) {
-        lua_pushboolean(L, 0);
-        return 1;
-    }
-    memcpy(q, ", options [", 11);
-    q += 11;
-    for (lua_Integer i = 0; i < n;) {
-        uint8_t kind = o[i];
-        if (i)
-            *q++ = ',';
-        if (kind == 0 || kind == 1) {
-            memcpy(q, kind ? "nop" : "eol", 3);
-            q += 3;
-            i++;
-            if (kind == 0)
-                break;
-            continue;
-        }
-        if (i + 1 >= n)
-            goto general;
-        uint8_t len = o[i + 1];
-        if (len < 2 || i + len > n)
-            goto general;
-        const uint8_t *d = o + i + 2;
-        if (kind == 2 && len == 4) {
-            memcpy(q, "mss ", 4);
-            q = put_u32(q + 4, (uint32_t)d[0] << 8 | d[1]);
-        } else if (kind == 3 && len == 3) {
-            memcpy(q, "wscale ", 7);
-            q = put_u32(q + 7, d[0]);
-        } else if (kind == 4 && len == 2) {
-            memcpy(q, "sackOK", 6);
-            q += 6;
-        } else if (kind == 8 && len == 10) {
-            memcpy(q, "TS val ", 7);
-            q = put_u32(q + 7, be32(d));
-            memcpy(q, " ecr ", 5);
-            q = put_u32(q + 5, be32(d + 4));
-        } else if (kind == 5 && len > 2 && (len - 2) % 8 == 0) {
-            memcpy(q, "sack ", 5);
-            q = put_u32(q + 5, (uint32_t)(len - 2) / 8);
-            *q++ = ' ';
-            for (int k = 0; k < len - 2; k += 8) {
-                *q++ = '{';
-                q = put_u32(q, be32(d + k) - base);
-                *q++ = ':';
-                q = put_u32(q, be32(d + k + 4) - base);
-                *q++ = '}';
-            }
-        } else {
-            goto general;
-        }
-        i += len;
-    }
-    *q++ = ']';
-    e->out.len += (size_t)(q - q0);
-    lua_pushboolean(L, 1);
-    return 1;
-general:
-    lua_pushboolean(L, 0);
-    return 1;
 }
 
 /* tcplua.cksum(pkt, layer) -> ok, good: whether the checksum of the layer ("ip", "tcp",
@@ -465,13 +421,20 @@ int tl_luaopen_tcplua(lua_State *L) {
     static const luaL_Reg plain[] = {{"out", l_tcplua_out},         {"ts", l_tcplua_ts},
                                      {"hexdump", l_tcplua_hexdump}, {"write", l_tcplua_write},
                                      {"mark", l_tcplua_mark},       {"take", l_tcplua_take},
-                                     {"exit", l_tcplua_exit},       {"iphdr", l_tcplua_iphdr},
-                                     {"tcphdr", l_tcplua_tcphdr},   {"relseq", l_tcplua_relseq},
-                                     {"put_ts", l_tcplua_put_ts},   {"tcpopts", l_tcplua_tcpopts},
+                                     {"exit", l_tcplua_exit},       {"frame", l_tcplua_frame},
+                                     {"ethtype", l_tcplua_ethtype}, {"tcphdr", l_tcplua_tcphdr},
+                                     {"relseq", l_tcplua_relseq},   {"put_ts", l_tcplua_put_ts},
                                      {"cksum", l_tcplua_cksum},     {NULL, NULL}};
-    lua_createtable(L, 0, 16);
+    lua_createtable(L, 0, 24);
     lua_pushlightuserdata(L, e);
     luaL_setfuncs(L, plain, 1);
+    lua_pushlightuserdata(L, e);
+    luaL_setfuncs(L, tl_fastpath_funcs, 1); /* tcpopts, tcpline, fastline (lfastpath.c) */
+    lua_pushlightuserdata(L, e);
+    lua_newtable(L); /* IPv4 address text cache */
+    ip4_cache_n = 0;
+    lua_pushcclosure(L, l_tcplua_iphdr, 2);
+    lua_setfield(L, -2, "iphdr");
     lua_pushlightuserdata(L, e);
     lua_newtable(L); /* host name cache */
     lua_pushcclosure(L, l_tcplua_host, 2);

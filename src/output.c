@@ -38,7 +38,7 @@ char *tl_out_reserve(struct tl_output *o, size_t n) {
     return o->buf + o->len;
 }
 
-void tl_out_bytes(struct tl_output *o, const char *s, size_t n) {
+void tl_out_grow_bytes(struct tl_output *o, const char *s, size_t n) {
     char *p = tl_out_reserve(o, n);
     if (!p)
         return;
@@ -46,13 +46,27 @@ void tl_out_bytes(struct tl_output *o, const char *s, size_t n) {
     o->len += n;
 }
 
+/* "00" .. "99", so numbers are written two digits per division */
+static const char digits2[] = "00010203040506070809101112131415161718192021222324252627282930"
+                              "31323334353637383940414243444546474849505152535455565758596061"
+                              "6263646566676869707172737475767778798081828384858687888990919293"
+                              "949596979899";
+
 void tl_out_uint(struct tl_output *o, uint64_t v) {
     char tmp[24];
     int i = sizeof(tmp);
-    do {
-        tmp[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
+    while (v >= 100) {
+        unsigned d = (unsigned)(v % 100) * 2;
+        v /= 100;
+        tmp[--i] = digits2[d + 1];
+        tmp[--i] = digits2[d];
+    }
+    if (v >= 10) {
+        tmp[--i] = digits2[v * 2 + 1];
+        tmp[--i] = digits2[v * 2];
+    } else {
+        tmp[--i] = (char)('0' + v);
+    }
     tl_out_bytes(o, tmp + i, sizeof(tmp) - (size_t)i);
 }
 

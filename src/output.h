@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct tl_output {
     char *buf;
@@ -19,7 +20,16 @@ void tl_out_init(struct tl_output *o, int fd);
 void tl_out_free(struct tl_output *o);
 /* Make room for n more bytes; returns the write position. */
 char *tl_out_reserve(struct tl_output *o, size_t n);
-void tl_out_bytes(struct tl_output *o, const char *s, size_t n);
+void tl_out_grow_bytes(struct tl_output *o, const char *s, size_t n);
+/* Append n bytes (inline: the printers call this several times per packet). */
+static inline void tl_out_bytes(struct tl_output *o, const char *s, size_t n) {
+    if (o->len + n <= o->cap) {
+        memcpy(o->buf + o->len, s, n);
+        o->len += n;
+    } else {
+        tl_out_grow_bytes(o, s, n);
+    }
+}
 void tl_out_uint(struct tl_output *o, uint64_t v);
 void tl_out_int(struct tl_output *o, int64_t v);
 /* Flush everything buffered. Returns 0, or -1 when the write failed. */

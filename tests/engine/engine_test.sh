@@ -205,6 +205,23 @@ missing_file)
   run -n -r "$T/none.pcap"; expect_rc 1; expect_err "^tcplua: $T/none.pcap: No such file or directory" ;;
 output_flushed)
   "$TL" -n -r "$SESSION" | head -n 1 >"$T/out" 2>"$T/err"; [ "$(lines)" = 1 ] || fail "head saw $(lines) lines" ;;
+fast_paths)
+  # The C fast paths (tcplua.fastline, tcplua.tcpline) print what the Lua printers print
+  # (fastline's -v IP header and checksums too),
+  # and append nothing when they decline, on every capture of the comparison table.
+  acc=0; dec=0
+  for opts in "-n" "-n -e" "-n -S" "-n -x" "-n -v" "-n -v -e" "-n -v -K"; do
+    for f in "$CAP"/*.pcap "$CAP"/*.pcapng; do
+      # (a capture with a bad record ends the run with exit 1, after its good packets)
+      "$TL" -s "$S/fastpath.lua" $opts -r "$f" >"$T/out" 2>"$T/err"
+      grep -q "^fast path:" "$T/err" || continue # not a capture tcplua reads
+      grep -q " 0 differ$" "$T/err" || fail "$opts $(basename "$f"): fast and Lua paths differ"
+      set -- $(sed -n 's/^fast path: \([0-9]*\) accepted, \([0-9]*\) declined.*/\1 \2/p' "$T/err")
+      acc=$((acc + $1)); dec=$((dec + $2))
+    done
+  done
+  echo "fast path: $acc packets accepted, $dec declined"
+  [ $acc -gt 1000 ] && [ $dec -gt 1000 ] || fail "too few packets on either path" ;;
 *) fail "unknown case" ;;
 esac
 echo "ok [$CASE]"

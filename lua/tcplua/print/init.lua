@@ -11,7 +11,8 @@
 local tcplua = require "tcplua"
 
 local M = {}
-local out, put_ts, hexdump = tcplua.out, tcplua.put_ts, tcplua.hexdump
+local out, put_ts, hexdump, frame = tcplua.out, tcplua.put_ts, tcplua.hexdump, tcplua.frame
+local fastline = tcplua.fastline
 local opt = tcplua.opt
 
 -- ethertype -> network printer module
@@ -101,6 +102,16 @@ local function invalid(cap, len)
     out("]\n")
 end
 
+-- The fast path: under -n without -vv or -q, an everyday TCP segment over IPv4/IPv6
+-- over Ethernet prints in one C call (tcplua.fastline; it declines anything else, which
+-- the printers below handle). Only while the tables above still send IPv4, IPv6 and TCP
+-- to the modules it stands in for. (M.fast = false turns it off: tests compare the two.)
+local function flag(x) return x ~= nil and x ~= 0 and x ~= false end
+M.fast = U.nflag and (opt.v or 0) <= 1 and not flag(opt.q)
+local IP, IP6, TCP = "tcplua.print.ip", "tcplua.print.ip6", "tcplua.print.tcp"
+local ethertypes, ipprotos = M.ethertypes, M.ipprotos
+local tcpapp -- tcplua.print.tcp's application dispatch, loaded with the first segment
+
 -- Print one full line for pkt.
 function M.packet(pkt)
     if hash then
@@ -108,11 +119,24 @@ function M.packet(pkt)
         local s = tostring(n)
         out(pads[#s] or "", s, "  ")
     end
-    local cap, len = pkt.caplen, pkt.len -- len goes on to the link printer
+    local cap, len, linktype = frame(pkt) -- len and linktype go on to the link printer
     if len < cap or cap == 0 then return invalid(cap, len) end
     put_ts(pkt)
     U.truncated = false
-    local hdr = linkprint(pkt, len) -- the link header's length when it is not pkt.net_off
+    local hdr -- the link header's length when it is not pkt.net_off
+    local n, sp, dp, poff, rst
+    if M.fast and linktype == 1 and ethertypes[0x0800] == IP and ethertypes[0x86dd] == IP6
+        and ipprotos[6] == TCP then
+        n, sp, dp, poff, rst = fastline(pkt)
+    end
+    if n then
+        if n > 0 then
+            tcpapp = tcpapp or resolve(TCP).app
+            tcpapp(pkt, sp, dp, poff, n, rst)
+        end
+    else
+        hdr = linkprint(pkt, len, linktype)
+    end
     if hexon then
         if U.truncated then
             -- tcpdump dumps the whole packet when a printer gave up on truncation

@@ -203,7 +203,8 @@ end
 -- Print an IPv4 packet from "IP " on; length = bytes on the wire from the IP header.
 function M.print(pkt, length)
     -- the whole fixed header in one call (tcplua.iphdr): this runs for every IPv4 packet
-    local off, hlen, len, proto, fragoff, mf, df, rf, tos, ttl, id, src, dst = iphdr(pkt)
+    local off, hlen, len, proto, fragoff, mf, df, rf, tos, ttl, id, src, dst, caplen =
+        iphdr(pkt)
     if not off then return print_short(pkt) end
     if not eflag then out("IP ") end
     length = length or (pkt.len - off)
@@ -272,9 +273,9 @@ function M.print(pkt, length)
         end
     end
     if fragoff == 0 then
-        if pkt.caplen - off < hlen then
+        if caplen - off < hlen then
             if proto ~= 6 and proto ~= 17 then out(src, " > ", dst, ": ") end
-            out(" [remaining caplen(", pkt.caplen - off, ") < header length(", hlen, ")]")
+            out(" [remaining caplen(", caplen - off, ") < header length(", hlen, ")]")
             U.trunc("ip")
             return
         end

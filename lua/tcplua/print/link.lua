@@ -7,7 +7,7 @@ local tcplua = require "tcplua"
 local U = require "tcplua.print.util"
 
 local M = {}
-local out, opt = tcplua.out, tcplua.opt
+local out, opt, ethtype_of = tcplua.out, tcplua.opt, tcplua.ethtype
 local eflag = (opt.e or 0) ~= 0 and opt.e ~= false
 local qflag = (opt.q or 0) ~= 0 and opt.q ~= false
 local vflag = opt.v or 0
@@ -155,15 +155,14 @@ end
 
 -- Ethernet (DLT_EN10MB). Returns the -x dump start when it is not pkt.net_off.
 local function ether(pkt, len)
-    local eth = pkt.eth
-    if not eth or eth.status ~= "ok" then
+    -- the type (and under -e the addresses) in one call: this runs for every frame
+    local t, src, dst = ethtype_of(pkt, eflag)
+    if not t then
         out(" [|ether]")
         return
     end
-    local t = eth.type
-    if t <= 1500 or t == 0x8870 then return ether_llc(pkt, eth, 14, t, true) end
-    local src, dst
-    if eflag then src, dst = ethaddr(eth.src), ethaddr(eth.dst) end
+    if t <= 1500 or t == 0x8870 then return ether_llc(pkt, pkt.eth, 14, t, true) end
+    if eflag then src, dst = ethaddr(src), ethaddr(dst) end
     local hdr = 14
     if VLAN[t] then
         local vl = pkt.vlan
@@ -209,11 +208,12 @@ local function ether(pkt, len)
                     inner_type(t)
                 end
             end
-            if t <= 1500 or t == 0x8870 then return ether_llc(pkt, eth, hdr, t, false) end
+            if t <= 1500 or t == 0x8870 then return ether_llc(pkt, pkt.eth, hdr, t, false) end
         end
     end
     if net(pkt, t, len - hdr) then return end
     if not eflag then
+        local eth = pkt.eth
         src, dst = ethaddr(eth.src), ethaddr(eth.dst)
         out(src, " > ", dst, ", ")
         if qflag then
@@ -578,9 +578,9 @@ end
 
 -- Print the link layer of pkt and everything above it. Returns where tcpdump's -x dump
 -- starts when that is not pkt.net_off (LLC/SNAP headers), else nil. len: pkt.len, when the
--- caller has read it already.
-function M.print(pkt, len)
-    local f = bylink[pkt.linktype]
+-- caller has read it already, and linktype pkt.linktype.
+function M.print(pkt, len, linktype)
+    local f = bylink[linktype or pkt.linktype]
     if f then
         return f(pkt, len or pkt.len)
     else

@@ -6,7 +6,8 @@ local U = require "tcplua.print.util"
 
 local M = { own_addrs = true }
 local out, opt = tcplua.out, tcplua.opt
-local tcphdr, relseq, tcpopts = tcplua.tcphdr, tcplua.relseq, tcplua.tcpopts
+local tcphdr, relseq, tcpopts, tcpline = tcplua.tcphdr, tcplua.relseq, tcplua.tcpopts,
+    tcplua.tcpline
 local cksum_of = tcplua.cksum
 local vflag = opt.v or 0
 local qflag = (opt.q or 0) ~= 0 and opt.q ~= false
@@ -287,10 +288,30 @@ local function app(pkt, sport, dport, off, length, rst)
     f(p, length, pkt, off)
 end
 
+-- The payload of a segment to its application printer, if any (tcplua.print's fast path).
+M.app = app
+
+-- Under -n without -v or -q, an everyday segment prints in one C call (tcplua.tcpline),
+-- which declines anything else (cut or bad headers, odd options) for the code below.
+-- (M.oneline = false turns it off: tests compare the two.)
+M.oneline = U.nflag and vflag == 0 and not qflag
+
 -- Print a TCP segment after "IP "/"IP6 " (ctx as described in tcplua.print).
 function M.print(pkt, ctx)
     local off = ctx.off
     local length = ctx.len
+    if M.oneline then
+        local n, sp, dp, poff
+        if ctx.direct then
+            n, sp, dp, poff = tcpline(pkt, off, length, ctx.src, ctx.dst)
+        else
+            n, sp, dp, poff = tcpline(pkt, off, length)
+        end
+        if n then
+            if n > 0 then app(pkt, sp, dp, poff, n, false) end
+            return
+        end
+    end
     -- the whole fixed header in one call; only a cut header needs byte reads
     local sport, dport, hlen, flags, flagstr, tseq, tack, win, urp, cksum = tcphdr(pkt)
     if not sport or length < 20 then

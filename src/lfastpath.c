@@ -1,0 +1,432 @@
+/* The printers' C fast paths (tcplua.tcpopts, tcplua.tcpline, tcplua.fastline): the
+ * everyday TCP line formatted straight into the output buffer (docs/design.md section 9).
+ * Each declines, appending nothing, whatever is not everyday; the Lua printers handle it. */
+#include <arpa/inet.h>
+#include <lauxlib.h>
+#include <lua.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "engine.h"
+#include "lfastpath.h"
+
+#define ENG(L) ((struct tl_engine *)lua_touserdata(L, lua_upvalueindex(1)))
+
+struct tl_frame *tl_lpkt_frame(lua_State *L, int idx);
+
+static char *put_u32(char *q, uint32_t v) {
+    char tmp[10];
+    int i = 10;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    memcpy(q, tmp + i, (size_t)(10 - i));
+    return q + (10 - i);
+}
+
+/* "a.b.c.d" for the 4 bytes at a, at q (at least 16 bytes); returns its length */
+static size_t put_ip4(char *q, const uint8_t *a) {
+    char *p = q;
+    for (int i = 0; i < 4; i++) {
+        if (i)
+            *p++ = '.';
+        p = put_u32(p, a[i]);
+    }
+    return (size_t)(p - q);
+}
+
+/* v in lowercase hex, at least width digits (0-padded); returns the end */
+static char *put_hex(char *q, uint32_t v, int width) {
+    static const char hx[] = "0123456789abcdef";
+    char tmp[8];
+    int n = 0;
+    do {
+        tmp[n++] = hx[v & 15];
+        v >>= 4;
+    } while (v || n < width);
+    while (n)
+        *q++ = tmp[--n];
+    return q;
+}
+
+/* The -v part of an IPv4 header without options, as tcpdump prints it: "(tos 0x0, ttl 64,
+ * id 1, offset 0, flags [DF], proto TCP (6), length 60)" and the line break after it.
+ * Only for TCP (the fast path's): returns -1 for anything else. */
+static int put_ip4_verbose(struct tl_engine *e, struct tl_frame *f) {
+    const struct tl_ip *ip = &f->dec.ip;
+    char *q0 = tl_out_reserve(&e->out, 160), *q = q0;
+    if (!q0 || ip->proto != 6)
+        return -1;
+    q = put_hex(memcpy(q, "(tos 0x", 7) + 7, ip->tos, 1);
+    static const char *const ecn[] = {"", ",ECT(1)", ",ECT(0)", ",CE"};
+    size_t n = strlen(ecn[ip->tos & 3]);
+    q = memcpy(q, ecn[ip->tos & 3], n) + n;
+    if (ip->ttl >= 1)
+        q = put_u32(memcpy(q, ", ttl ", 6) + 6, ip->ttl);
+    q = put_u32(memcpy(q, ", id ", 5) + 5, ip->id);
+    q = put_u32(memcpy(q, ", offset ", 9) + 9, (uint32_t)ip->frag_off * 8);
+    q = memcpy(q, ", flags [", 9) + 9;
+    const char *sep = "";
+    if (ip->mf || ip->df || ip->rf) {
+        if (ip->mf) {
+            *q++ = '+';
+            sep = ", ";
+        }
+        if (ip->df) {
+            n = strlen(sep);
+            q = memcpy(memcpy(q, sep, n) + n, "DF", 2) + 2;
+            sep = ", ";
+        }
+        if (ip->rf) {
+            n = strlen(sep);
+            q = memcpy(memcpy(q, sep, n) + n, "rsvd", 4) + 4;
+        }
+    } else {
+        q = memcpy(q, "none", 4) + 4;
+    }
+    q = memcpy(q, "], proto TCP (6), length ", 25) + 25;
+    q = put_u32(q, ip->tot_len);
+    if (!e->opt->K) {
+        struct tl_packet *d = &f->dec;
+        if (!(d->decode_flags & TL_DECODE_CKSUM))
+            tl_decode_ex(d, d->linktype, f->data, f->caplen, f->len, TL_DECODE_CKSUM);
+        if (ip->cksum_checked && ip->cksum_calc != 0) {
+            q = put_hex(memcpy(q, ", bad cksum ", 12) + 12, ip->cksum, 1);
+            q = put_hex(memcpy(q, " (->", 4) + 4, ip->cksum_good, 1);
+            q = memcpy(q, ")!", 2) + 2;
+        }
+    }
+    q = memcpy(q, ")\n    ", 6) + 6;
+    e->out.len += (size_t)(q - q0);
+    return 0;
+}
+
+static uint32_t be32(const uint8_t *p) {
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* tcplua.tcpopts(pkt, off, n, sackbase) -> true after appending ", options [...]" for the n
+ * option bytes at off, when they are all of the everyday kinds (eol, nop, mss, wscale,
+ * sackOK, sack, TS) with their normal lengths and fully captured; false (nothing appended)
+ * otherwise, for the Lua printer's general path. SACK edges print relative to sackbase. */
+/* Append ", options [...]" for the n option bytes at off when every option is one of the
+ * everyday ones with its normal length, fully captured; return 0 having written nothing
+ * otherwise (the Lua printer then handles the odd cases). base: the SACK blocks' offset. */
+static int put_tcpopts(struct tl_engine *e, const struct tl_frame *f, lua_Integer off,
+                       lua_Integer n, uint32_t base) {
+    if (off < 0 || n <= 0 || n > 40 || off + n > (lua_Integer)f->caplen)
+        return 0;
+    const uint8_t *o = f->data + off;
+    char *q0 = tl_out_reserve(&e->out, 512), *q = q0;
+    if (!q0)
+        return 0;
+    memcpy(q, ", options [", 11);
+    q += 11;
+    for (lua_Integer i = 0; i < n;) {
+        uint8_t kind = o[i];
+        if (i)
+            *q++ = ',';
+        if (kind == 0 || kind == 1) {
+            memcpy(q, kind ? "nop" : "eol", 3);
+            q += 3;
+            i++;
+            if (kind == 0)
+                break;
+            continue;
+        }
+        if (i + 1 >= n)
+            return 0;
+        uint8_t len = o[i + 1];
+        if (len < 2 || i + len > n)
+            return 0;
+        const uint8_t *d = o + i + 2;
+        if (kind == 2 && len == 4) {
+            memcpy(q, "mss ", 4);
+            q = put_u32(q + 4, (uint32_t)d[0] << 8 | d[1]);
+        } else if (kind == 3 && len == 3) {
+            memcpy(q, "wscale ", 7);
+            q = put_u32(q + 7, d[0]);
+        } else if (kind == 4 && len == 2) {
+            memcpy(q, "sackOK", 6);
+            q += 6;
+        } else if (kind == 8 && len == 10) {
+            memcpy(q, "TS val ", 7);
+            q = put_u32(q + 7, be32(d));
+            memcpy(q, " ecr ", 5);
+            q = put_u32(q + 5, be32(d + 4));
+        } else if (kind == 5 && len > 2 && (len - 2) % 8 == 0) {
+            memcpy(q, "sack ", 5);
+            q = put_u32(q + 5, (uint32_t)(len - 2) / 8);
+            *q++ = ' ';
+            for (int k = 0; k < len - 2; k += 8) {
+                *q++ = '{';
+                q = put_u32(q, be32(d + k) - base);
+                *q++ = ':';
+                q = put_u32(q, be32(d + k + 4) - base);
+                *q++ = '}';
+            }
+        } else {
+            return 0;
+        }
+        i += len;
+    }
+    *q++ = ']';
+    e->out.len += (size_t)(q - q0);
+    return 1;
+}
+
+static int l_tcplua_tcpopts(lua_State *L) {
+    struct tl_engine *e = ENG(L);
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    lua_Integer off = luaL_checkinteger(L, 2), n = luaL_checkinteger(L, 3);
+    uint32_t base = (uint32_t)luaL_optinteger(L, 4, 0);
+    lua_pushboolean(L, put_tcpopts(e, f, off, n, base));
+    return 1;
+}
+
+/* The everyday TCP segment as tcpdump -n prints it without -v or -q:
+ * "[src.]sport > [dst.]dport: Flags [..], seq .., ack .., win .., options [..], length N"
+ * (src and dst, when not NULL, before the ports). off and length: where the TCP header
+ * starts and its length per the IP header. Returns the payload length, or -1 having
+ * written nothing when the segment is not an everyday one (cut or bad header, odd
+ * options...): the Lua printer handles those. */
+static int64_t put_tcp(struct tl_engine *e, struct tl_frame *f, lua_Integer off, lua_Integer length,
+                       const char *src, size_t srclen, const char *dst, size_t dstlen, int ipver) {
+    const struct tl_tcp *t = &f->dec.tcp;
+    uint32_t hlen = (uint32_t)t->doff * 4;
+    if (!TL_HAS(&f->dec, TL_LAYER_TCP) || t->span.off != off || f->caplen < off + 20 || hlen < 20 ||
+        hlen > length)
+        return -1;
+    size_t mark = e->out.len;
+    char *q0 = tl_out_reserve(&e->out, srclen + dstlen + 160), *q = q0;
+    if (!q0)
+        return -1;
+    if (src && dst) {
+        memcpy(q, src, srclen);
+        q += srclen;
+        *q++ = '.';
+    }
+    q = put_u32(q, t->sport);
+    memcpy(q, " > ", 3);
+    q += 3;
+    if (src && dst) {
+        memcpy(q, dst, dstlen);
+        q += dstlen;
+        *q++ = '.';
+    }
+    q = put_u32(q, t->dport);
+    memcpy(q, ": Flags [", 9);
+    q += 9;
+    static const char letters[] = "FSRP.UEW";
+    if (t->flags) {
+        for (int b = 0; b < 8; b++)
+            if (t->flags & (1u << b))
+                *q++ = letters[b];
+    } else {
+        memcpy(q, "none", 4);
+        q += 4;
+    }
+    *q++ = ']';
+    if (e->opt->v && !e->opt->K) { /* -v: the checksum, when the whole segment is there */
+        struct tl_packet *dd = &f->dec;
+        if (!(dd->decode_flags & TL_DECODE_CKSUM))
+            tl_decode_ex(dd, dd->linktype, f->data, f->caplen, f->len, TL_DECODE_CKSUM);
+        if (t->cksum_checked &&
+            !(ipver == 6 && (length == 0 || off + length > (lua_Integer)f->caplen))) {
+            q = put_hex(memcpy(q, ", cksum 0x", 10) + 10, t->cksum, 4);
+            if (t->cksum_calc == 0) {
+                memcpy(q, " (correct)", 10);
+                q += 10;
+            } else {
+                q = put_hex(memcpy(q, " (incorrect -> 0x", 17) + 17, t->cksum_good, 4);
+                *q++ = ')';
+            }
+        }
+    }
+    /* tcpdump consults its connection table only for segments with ACK set */
+    uint32_t seq = t->seq, rack = 0, base = 0;
+    int ack = t->flags & 0x10;
+    if (ack) {
+        tl_frame_relseq(e, f);
+        seq = f->rseq;
+        rack = f->rack;
+        if (!e->opt->S)
+            base = f->rnew ? t->ack - 1 : t->ack - rack;
+    }
+    uint32_t paylen = (uint32_t)length - hlen;
+    if (paylen > 0 || (t->flags & 7)) {
+        memcpy(q, ", seq ", 6);
+        q = put_u32(q + 6, seq);
+        if (paylen > 0) {
+            *q++ = ':';
+            q = put_u32(q, seq + paylen);
+        }
+    }
+    if (ack) {
+        memcpy(q, ", ack ", 6);
+        q = put_u32(q + 6, rack);
+    }
+    memcpy(q, ", win ", 6);
+    q = put_u32(q + 6, t->win);
+    if (t->flags & 0x20) {
+        memcpy(q, ", urg ", 6);
+        q = put_u32(q + 6, t->urp);
+    }
+    e->out.len += (size_t)(q - q0);
+    if (hlen > 20 && (!put_tcpopts(e, f, off + 20, hlen - 20, base) ||
+                      (paylen > 0 && f->caplen - (uint32_t)off < hlen))) {
+        e->out.len = mark; /* odd options, or a cut header before the payload: Lua's */
+        return -1;
+    }
+    q = tl_out_reserve(&e->out, 24);
+    if (!q) {
+        e->out.len = mark;
+        return -1;
+    }
+    memcpy(q, ", length ", 9);
+    e->out.len += (size_t)(put_u32(q + 9, paylen) - q);
+    return paylen;
+}
+
+/* stack: -> paylen, sport, dport, payoff, rst (results of tcpline and fastline; rst: the
+ * payload is RST data that -v prints) */
+static int push_tcp_results(lua_State *L, const struct tl_frame *f, int64_t paylen) {
+    const struct tl_tcp *t = &f->dec.tcp;
+    lua_pushinteger(L, paylen);
+    lua_pushinteger(L, t->sport);
+    lua_pushinteger(L, t->dport);
+    lua_pushinteger(L, (lua_Integer)t->span.off + t->doff * 4);
+    lua_pushboolean(L, (t->flags & 4) && ENG(L)->opt->v); /* -v prints RST data */
+    return 5;
+}
+
+/* tcplua.tcpline(pkt, off, length [, src, dst]) -> paylen, sport, dport, payoff, rst | nil:
+ * the everyday TCP segment in one call (put_tcp above); nil having printed nothing for
+ * the others. The payload's printers are the caller's. */
+static int l_tcplua_tcpline(lua_State *L) {
+    struct tl_engine *e = ENG(L);
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    lua_Integer off = luaL_checkinteger(L, 2), length = luaL_checkinteger(L, 3);
+    size_t srclen = 0, dstlen = 0;
+    const char *src = lua_tolstring(L, 4, &srclen), *dst = lua_tolstring(L, 5, &dstlen);
+    int64_t n = put_tcp(e, f, off, length, src, srclen, dst, dstlen, 0);
+    return n < 0 ? 0 : push_tcp_results(L, f, n);
+}
+
+/* tcplua.fastline(pkt) -> paylen, sport, dport, payoff, rst | nil: the whole everyday line
+ * after the timestamp, "IP a.b.c.d.p > e.f.g.h.q: Flags [..], ..., length N" (or IP6),
+ * for an Ethernet II frame carrying IPv4 without options or fragmentation, or IPv6 without
+ * extension headers, carrying an everyday TCP segment, all captured and with consistent
+ * lengths: what tcpdump -n prints for it (with -e and -v too) without -vv or -q. Anything else
+ * returns nil having printed nothing, for the Lua printers. The payload's printers are the
+ * caller's. */
+static int l_tcplua_fastline(lua_State *L) {
+    struct tl_engine *e = ENG(L);
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    const struct tl_packet *d = &f->dec;
+    if (d->linktype != 1 || !TL_HAS(d, TL_LAYER_ETH) || d->eth.span.status != TL_OK ||
+        f->len < f->caplen || e->opt->v > 1)
+        return 0;
+    char src[INET6_ADDRSTRLEN + 4], dst[INET6_ADDRSTRLEN];
+    size_t srclen, dstlen, mark = e->out.len;
+    if (e->opt->e) { /* -e: "src > dst, ethertype IPv4 (0x0800), length N: " */
+        static const char hx[] = "0123456789abcdef";
+        char *q0 = tl_out_reserve(&e->out, 96), *q = q0;
+        if (!q0 || (d->eth.type != 0x0800 && d->eth.type != 0x86dd))
+            return 0;
+        for (int k = 0; k < 12; k++) {
+            const uint8_t *m = k < 6 ? d->eth.src : d->eth.dst;
+            if (k == 6) {
+                memcpy(q - 1, " > ", 3);
+                q += 2;
+            }
+            *q++ = hx[m[k % 6] >> 4];
+            *q++ = hx[m[k % 6] & 15];
+            *q++ = ':';
+        }
+        q--;
+        if (d->eth.type == 0x0800)
+            memcpy(q, ", ethertype IPv4 (0x0800), length ", 34);
+        else
+            memcpy(q, ", ethertype IPv6 (0x86dd), length ", 34);
+        q = put_u32(q + 34, f->len);
+        *q++ = ':';
+        *q++ = ' ';
+        e->out.len += (size_t)(q - q0);
+    }
+    lua_Integer off, length, tcpoff;
+    if (d->eth.type == 0x0800) {
+        const struct tl_ip *ip = &d->ip;
+        off = ip->span.off;
+        if (!TL_HAS(d, TL_LAYER_IP) || off != 14 || ip->version != 4 || ip->ihl != 5 ||
+            ip->proto != 6 || ip->frag_off || ip->mf || f->caplen < off + 20 || ip->tot_len < 20 ||
+            f->len - off < ip->tot_len) {
+            e->out.len = mark;
+            return 0;
+        }
+        if (!e->opt->e)
+            tl_out_bytes(&e->out, "IP ", 3);
+        if (e->opt->v && put_ip4_verbose(e, f) < 0) {
+            e->out.len = mark;
+            return 0;
+        }
+        srclen = put_ip4(src, ip->src);
+        dstlen = put_ip4(dst, ip->dst);
+        length = ip->tot_len - 20;
+        tcpoff = off + 20;
+    } else if (d->eth.type == 0x86dd) {
+        const struct tl_ip6 *ip6 = &d->ip6;
+        off = ip6->span.off;
+        if (!TL_HAS(d, TL_LAYER_IP6) || off != 14 || ip6->version != 6 || ip6->nxt != 6 ||
+            ip6->plen == 0 || f->caplen < off + 40 || f->len - off < 40u + ip6->plen ||
+            !inet_ntop(AF_INET6, ip6->src, src, sizeof(src)) ||
+            !inet_ntop(AF_INET6, ip6->dst, dst, sizeof(dst))) {
+            e->out.len = mark;
+            return 0;
+        }
+        if (!e->opt->e)
+            tl_out_bytes(&e->out, "IP6 ", 4);
+        if (e->opt->v) {
+            char *q0 = tl_out_reserve(&e->out, 96), *q = q0;
+            if (!q0) {
+                e->out.len = mark;
+                return 0;
+            }
+            *q++ = '(';
+            if (ip6->tclass) {
+                q = put_hex(memcpy(q, "class 0x", 8) + 8, ip6->tclass, 2);
+                q = memcpy(q, ", ", 2) + 2;
+            }
+            if (ip6->flow & 0xfffff) {
+                q = put_hex(memcpy(q, "flowlabel 0x", 12) + 12, ip6->flow & 0xfffff, 5);
+                q = memcpy(q, ", ", 2) + 2;
+            }
+            q = put_u32(memcpy(q, "hlim ", 5) + 5, ip6->hlim);
+            memcpy(q, ", next-header TCP (6) payload length: ", 38);
+            q = put_u32(q + 38, ip6->plen);
+            q = memcpy(q, ") ", 2) + 2;
+            e->out.len += (size_t)(q - q0);
+        }
+        srclen = strlen(src);
+        dstlen = strlen(dst);
+        length = ip6->plen;
+        tcpoff = off + 40;
+    } else {
+        e->out.len = mark;
+        return 0;
+    }
+    int64_t n =
+        put_tcp(e, f, tcpoff, length, src, srclen, dst, dstlen, d->eth.type == 0x86dd ? 6 : 4);
+    if (n < 0) {
+        e->out.len = mark;
+        return 0;
+    }
+    return push_tcp_results(L, f, n);
+}
+
+/* Registered into the tcplua table with the engine as upvalue 1 (ltcplua.c). */
+const luaL_Reg tl_fastpath_funcs[] = {{"tcpopts", l_tcplua_tcpopts},
+                                      {"tcpline", l_tcplua_tcpline},
+                                      {"fastline", l_tcplua_fastline},
+                                      {NULL, NULL}};
