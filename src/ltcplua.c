@@ -283,6 +283,23 @@ static int l_tcplua_relseq(lua_State *L) {
     return 3;
 }
 
+/* tcplua.nottext(s [, i]) -> the index of the first byte from i (default 1) that is not
+ * printable ASCII or a tab, or nil: string.find(s, "[^\t\32-\126]", i) without the
+ * pattern matcher's per-byte cost (the text printers scan whole messages under -v). */
+static int l_tcplua_nottext(lua_State *L) {
+    size_t n;
+    const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &n);
+    lua_Integer i = luaL_optinteger(L, 2, 1);
+    for (size_t k = i > 0 ? (size_t)i - 1 : 0; k < n; k++) {
+        unsigned c = s[k];
+        if (c != 9 && (c < 32 || c > 126)) {
+            lua_pushinteger(L, (lua_Integer)k + 1);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* tcplua.cksum(pkt, layer) -> ok, good: whether the checksum of the layer ("ip", "tcp",
  * "udp", "icmp", "icmp6") is right (nil when it cannot be checked) and the value it should
  * have: tcp.cksum_ok and tcp.cksum_good in one call. */
@@ -418,13 +435,12 @@ void tl_push_opt_table(lua_State *L, const struct tl_options *o) {
 
 int tl_luaopen_tcplua(lua_State *L) {
     struct tl_engine *e = lua_touserdata(L, lua_upvalueindex(1));
-    static const luaL_Reg plain[] = {{"out", l_tcplua_out},         {"ts", l_tcplua_ts},
-                                     {"hexdump", l_tcplua_hexdump}, {"write", l_tcplua_write},
-                                     {"mark", l_tcplua_mark},       {"take", l_tcplua_take},
-                                     {"exit", l_tcplua_exit},       {"frame", l_tcplua_frame},
-                                     {"ethtype", l_tcplua_ethtype}, {"tcphdr", l_tcplua_tcphdr},
-                                     {"relseq", l_tcplua_relseq},   {"put_ts", l_tcplua_put_ts},
-                                     {"cksum", l_tcplua_cksum},     {NULL, NULL}};
+    static const luaL_Reg plain[] = {
+        {"out", l_tcplua_out},       {"ts", l_tcplua_ts},           {"hexdump", l_tcplua_hexdump},
+        {"write", l_tcplua_write},   {"mark", l_tcplua_mark},       {"take", l_tcplua_take},
+        {"exit", l_tcplua_exit},     {"frame", l_tcplua_frame},     {"ethtype", l_tcplua_ethtype},
+        {"tcphdr", l_tcplua_tcphdr}, {"relseq", l_tcplua_relseq},   {"put_ts", l_tcplua_put_ts},
+        {"cksum", l_tcplua_cksum},   {"nottext", l_tcplua_nottext}, {NULL, NULL}};
     lua_createtable(L, 0, 24);
     lua_pushlightuserdata(L, e);
     luaL_setfuncs(L, plain, 1);

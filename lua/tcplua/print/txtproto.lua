@@ -8,6 +8,7 @@ local M = {}
 local out = tcplua.out
 local vflag = tcplua.opt.v or 0
 local byte, sub, find, upper = string.byte, string.sub, string.find, string.upper
+local nottext = tcplua.nottext -- find(p, "[^\t\32-\126]", i), in C
 
 -- One line from index i of p (the captured part of a message of len bytes). Prints
 -- prefix and the line and returns the index after its end (LF or CR LF); returns nil when
@@ -16,7 +17,7 @@ local byte, sub, find, upper = string.byte, string.sub, string.find, string.uppe
 local function line(p, i, len, prefix, proto)
     local cap = #p
     local lim = len < cap and len or cap
-    local j = find(p, "[^\t\32-\126]", i)
+    local j = nottext(p, i)
     if not j or j > lim then
         if len > cap then
             U.trunc(proto)
