@@ -52,11 +52,15 @@ static char *put_hex(char *q, uint32_t v, int width) {
 
 /* The -v part of an IPv4 header without options, as tcpdump prints it: "(tos 0x0, ttl 64,
  * id 1, offset 0, flags [DF], proto TCP (6), length 60)" and the line break after it.
- * Only for TCP (the fast path's): returns -1 for anything else. */
+ * Only for ICMP, TCP and UDP: returns -1 (nothing written) for other protocols. */
 static int put_ip4_verbose(struct tl_engine *e, struct tl_frame *f) {
     const struct tl_ip *ip = &f->dec.ip;
+    const char *proto = ip->proto == 6    ? "], proto TCP (6), length "
+                        : ip->proto == 17 ? "], proto UDP (17), length "
+                        : ip->proto == 1  ? "], proto ICMP (1), length "
+                                          : NULL;
     char *q0 = tl_out_reserve(&e->out, 160), *q = q0;
-    if (!q0 || ip->proto != 6)
+    if (!q0 || !proto)
         return -1;
     q = put_hex(memcpy(q, "(tos 0x", 7) + 7, ip->tos, 1);
     static const char *const ecn[] = {"", ",ECT(1)", ",ECT(0)", ",CE"};
@@ -85,7 +89,8 @@ static int put_ip4_verbose(struct tl_engine *e, struct tl_frame *f) {
     } else {
         q = memcpy(q, "none", 4) + 4;
     }
-    q = memcpy(q, "], proto TCP (6), length ", 25) + 25;
+    size_t pn = strlen(proto);
+    q = memcpy(q, proto, pn) + pn;
     q = put_u32(q, ip->tot_len);
     if (!e->opt->K) {
         struct tl_packet *d = &f->dec;
@@ -425,8 +430,21 @@ static int l_tcplua_fastline(lua_State *L) {
     return push_tcp_results(L, f, n);
 }
 
+/* tcplua.ipverbose(pkt) -> true after appending the -v part of the packet's IPv4 header
+ * ("(tos 0x0, ttl 64, ..., length 60)" and the line break), or false (nothing appended)
+ * unless it is a complete 20-byte header carrying ICMP, TCP or UDP. */
+static int l_tcplua_ipverbose(lua_State *L) {
+    struct tl_engine *e = ENG(L);
+    struct tl_frame *f = tl_lpkt_frame(L, 1);
+    const struct tl_ip *ip = &f->dec.ip;
+    lua_pushboolean(L, TL_HAS(&f->dec, TL_LAYER_IP) && ip->version == 4 && ip->ihl == 5 &&
+                           f->caplen >= ip->span.off + 20 && put_ip4_verbose(e, f) == 0);
+    return 1;
+}
+
 /* Registered into the tcplua table with the engine as upvalue 1 (ltcplua.c). */
 const luaL_Reg tl_fastpath_funcs[] = {{"tcpopts", l_tcplua_tcpopts},
                                       {"tcpline", l_tcplua_tcpline},
                                       {"fastline", l_tcplua_fastline},
+                                      {"ipverbose", l_tcplua_ipverbose},
                                       {NULL, NULL}};

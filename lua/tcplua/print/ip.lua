@@ -6,7 +6,7 @@ local U = require "tcplua.print.util"
 
 local M = {}
 local out, opt = tcplua.out, tcplua.opt
-local iphdr, cksum = tcplua.iphdr, tcplua.cksum
+local iphdr, cksum, ipverbose = tcplua.iphdr, tcplua.cksum, tcplua.ipverbose
 local vflag = opt.v or 0
 local eflag = (opt.e or 0) ~= 0 and opt.e ~= false
 local nflag = (opt.n or 0) ~= 0 and opt.n ~= false
@@ -200,6 +200,8 @@ local function print_short(pkt)
     out(" [|ip]")
 end
 
+M.cverbose = true
+
 -- Print an IPv4 packet from "IP " on; length = bytes on the wire from the IP header.
 function M.print(pkt, length)
     -- the whole fixed header in one call (tcplua.iphdr): this runs for every IPv4 packet
@@ -222,7 +224,9 @@ function M.print(pkt, length)
         return
     end
     if not nflag then src, dst = host(src), host(dst) end
-    if vflag > 0 then
+    -- (a plain 20-byte header carrying ICMP, TCP or UDP prints in one C call, unless a test
+    -- turned M.cverbose off to compare the two)
+    if vflag > 0 and (hlen ~= 20 or not M.cverbose or not ipverbose(pkt)) then
         out("(tos 0x", hex(tos))
         local ecn = tos & 3
         if ecn == 1 then
