@@ -300,6 +300,28 @@ static int l_tcplua_nottext(lua_State *L) {
     return 0;
 }
 
+/* tcplua.outsub(prefix, s, i, j): append prefix and s:sub(i, j) (string.sub's index rules)
+ * without making the substring a Lua string (the text printers print line after line). */
+static int l_tcplua_outsub(lua_State *L) {
+    struct tl_engine *e = ENG(L);
+    size_t pn, n;
+    const char *prefix = luaL_checklstring(L, 1, &pn);
+    const char *s = luaL_checklstring(L, 2, &n);
+    lua_Integer i = luaL_checkinteger(L, 3), j = luaL_optinteger(L, 4, -1);
+    if (i < 0)
+        i = (lua_Integer)n + i + 1 > 0 ? (lua_Integer)n + i + 1 : 1;
+    else if (i == 0)
+        i = 1;
+    if (j < 0)
+        j = (lua_Integer)n + j + 1;
+    else if (j > (lua_Integer)n)
+        j = (lua_Integer)n;
+    tl_out_bytes(&e->out, prefix, pn);
+    if (i <= j)
+        tl_out_bytes(&e->out, s + i - 1, (size_t)(j - i + 1));
+    return 0;
+}
+
 /* tcplua.cksum(pkt, layer) -> ok, good: whether the checksum of the layer ("ip", "tcp",
  * "udp", "icmp", "icmp6") is right (nil when it cannot be checked) and the value it should
  * have: tcp.cksum_ok and tcp.cksum_good in one call. */
@@ -435,12 +457,14 @@ void tl_push_opt_table(lua_State *L, const struct tl_options *o) {
 
 int tl_luaopen_tcplua(lua_State *L) {
     struct tl_engine *e = lua_touserdata(L, lua_upvalueindex(1));
-    static const luaL_Reg plain[] = {
-        {"out", l_tcplua_out},       {"ts", l_tcplua_ts},           {"hexdump", l_tcplua_hexdump},
-        {"write", l_tcplua_write},   {"mark", l_tcplua_mark},       {"take", l_tcplua_take},
-        {"exit", l_tcplua_exit},     {"frame", l_tcplua_frame},     {"ethtype", l_tcplua_ethtype},
-        {"tcphdr", l_tcplua_tcphdr}, {"relseq", l_tcplua_relseq},   {"put_ts", l_tcplua_put_ts},
-        {"cksum", l_tcplua_cksum},   {"nottext", l_tcplua_nottext}, {NULL, NULL}};
+    static const luaL_Reg plain[] = {{"out", l_tcplua_out},         {"ts", l_tcplua_ts},
+                                     {"hexdump", l_tcplua_hexdump}, {"write", l_tcplua_write},
+                                     {"mark", l_tcplua_mark},       {"take", l_tcplua_take},
+                                     {"exit", l_tcplua_exit},       {"frame", l_tcplua_frame},
+                                     {"ethtype", l_tcplua_ethtype}, {"tcphdr", l_tcplua_tcphdr},
+                                     {"relseq", l_tcplua_relseq},   {"put_ts", l_tcplua_put_ts},
+                                     {"cksum", l_tcplua_cksum},     {"nottext", l_tcplua_nottext},
+                                     {"outsub", l_tcplua_outsub},   {NULL, NULL}};
     lua_createtable(L, 0, 24);
     lua_pushlightuserdata(L, e);
     luaL_setfuncs(L, plain, 1);

@@ -1,6 +1,8 @@
 /* Internet checksum (RFC 1071) and the TCP/UDP/ICMPv6 pseudo-headers (RFC 9293 3.1,
  * RFC 768, RFC 8200 8.1). Sums are taken over big-endian 16-bit words, so results are in
  * host order as the header fields are. */
+#include <string.h>
+
 #include "decode_internal.h"
 
 static uint32_t fold32(uint64_t s) {
@@ -11,8 +13,21 @@ static uint32_t fold32(uint64_t s) {
 
 uint32_t tl_cksum_add(uint32_t sum, const uint8_t *p, uint32_t n) {
     uint64_t s = sum;
-    uint32_t i;
-    for (i = 0; i + 1 < n; i += 2)
+    uint32_t i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* Eight bytes per step, as host-order words: on a little-endian host that sums the
+     * byte-swapped 16-bit words, and the one's-complement sum of swapped words is the
+     * swapped sum (RFC 1071 2(B)). A fifth of -v's decode time went on the 2-byte loop. */
+    uint64_t w = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t v;
+        memcpy(&v, p + i, 8);
+        w += (v & 0xffffffffu) + (v >> 32);
+    }
+    uint32_t f = fold32(w);
+    s += (f >> 8 | f << 8) & 0xffff;
+#endif
+    for (; i + 1 < n; i += 2)
         s += (uint32_t)(p[i] << 8 | p[i + 1]);
     if (n & 1)
         s += (uint32_t)p[n - 1] << 8; /* odd length: pad with a zero byte */

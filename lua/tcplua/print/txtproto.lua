@@ -9,6 +9,7 @@ local out = tcplua.out
 local vflag = tcplua.opt.v or 0
 local byte, sub, find, upper = string.byte, string.sub, string.find, string.upper
 local nottext = tcplua.nottext -- find(p, "[^\t\32-\126]", i), in C
+local outsub = tcplua.outsub -- out(prefix, sub(p, i, j)) without the substring
 
 -- One line from index i of p (the captured part of a message of len bytes). Prints
 -- prefix and the line and returns the index after its end (LF or CR LF); returns nil when
@@ -22,13 +23,14 @@ local function line(p, i, len, prefix, proto)
         if len > cap then
             U.trunc(proto)
         else
-            out(prefix, sub(p, i, len), " [|", proto, "]")
+            outsub(prefix, p, i, len)
+            out(" [|", proto, "]")
         end
         return nil
     end
     local c = byte(p, j)
     if c == 10 then
-        out(prefix, sub(p, i, j - 1))
+        outsub(prefix, p, i, j - 1)
         return j + 1
     elseif c == 13 then
         if j >= len then return nil end -- the CR is the last byte
@@ -37,7 +39,7 @@ local function line(p, i, len, prefix, proto)
             return nil
         end
         if byte(p, j + 1) == 10 then
-            out(prefix, sub(p, i, j - 1))
+            outsub(prefix, p, i, j - 1)
             return j + 2
         end
     end
