@@ -180,6 +180,9 @@ os_exit)
   [ "$(npkts "$T/w.pcap")" = 3 ] || fail "-w file holds $(npkts "$T/w.pcap") packets, expected 3" ;;
 stale_packet)
   run -s "$S/stale.lua" -r "$SESSION"; expect_rc 3; expect_err "packet used after its hook returned" ;;
+stale_layer)
+  run -s "$S/stale_layer.lua" -r "$SESSION"; expect_rc 3; expect_out "^kept [0-9]+$"
+  expect_err "stale_layer.lua:11: packet used after its hook returned" ;;
 copy_survives)
   run -s "$S/copy.lua" -r "$SESSION"; expect_rc 0; expect_out "^first 1 [0-9]+ 10\.0\.0\.1 tcp [0-9]+$" ;;
 filter_count)
