@@ -14,6 +14,13 @@
 
 struct tl_frame *tl_lpkt_frame(lua_State *L, int idx);
 
+static char *put_str(char *q, const char *s, size_t n) {
+    memcpy(q, s, n);
+    return q + n;
+}
+/* a string literal at q; the end */
+#define LIT(q, s) put_str((q), (s), sizeof(s) - 1)
+
 static char *put_u32(char *q, uint32_t v) {
     char tmp[10];
     int i = 10;
@@ -62,15 +69,14 @@ static int put_ip4_verbose(struct tl_engine *e, struct tl_frame *f) {
     char *q0 = tl_out_reserve(&e->out, 160), *q = q0;
     if (!q0 || !proto)
         return -1;
-    q = put_hex(memcpy(q, "(tos 0x", 7) + 7, ip->tos, 1);
+    q = put_hex(LIT(q, "(tos 0x"), ip->tos, 1);
     static const char *const ecn[] = {"", ",ECT(1)", ",ECT(0)", ",CE"};
-    size_t n = strlen(ecn[ip->tos & 3]);
-    q = memcpy(q, ecn[ip->tos & 3], n) + n;
+    q = put_str(q, ecn[ip->tos & 3], strlen(ecn[ip->tos & 3]));
     if (ip->ttl >= 1)
-        q = put_u32(memcpy(q, ", ttl ", 6) + 6, ip->ttl);
-    q = put_u32(memcpy(q, ", id ", 5) + 5, ip->id);
-    q = put_u32(memcpy(q, ", offset ", 9) + 9, (uint32_t)ip->frag_off * 8);
-    q = memcpy(q, ", flags [", 9) + 9;
+        q = put_u32(LIT(q, ", ttl "), ip->ttl);
+    q = put_u32(LIT(q, ", id "), ip->id);
+    q = put_u32(LIT(q, ", offset "), (uint32_t)ip->frag_off * 8);
+    q = LIT(q, ", flags [");
     const char *sep = "";
     if (ip->mf || ip->df || ip->rf) {
         if (ip->mf) {
@@ -78,31 +84,28 @@ static int put_ip4_verbose(struct tl_engine *e, struct tl_frame *f) {
             sep = ", ";
         }
         if (ip->df) {
-            n = strlen(sep);
-            q = memcpy(memcpy(q, sep, n) + n, "DF", 2) + 2;
+            q = LIT(put_str(q, sep, strlen(sep)), "DF");
             sep = ", ";
         }
         if (ip->rf) {
-            n = strlen(sep);
-            q = memcpy(memcpy(q, sep, n) + n, "rsvd", 4) + 4;
+            q = LIT(put_str(q, sep, strlen(sep)), "rsvd");
         }
     } else {
-        q = memcpy(q, "none", 4) + 4;
+        q = LIT(q, "none");
     }
-    size_t pn = strlen(proto);
-    q = memcpy(q, proto, pn) + pn;
+    q = put_str(q, proto, strlen(proto));
     q = put_u32(q, ip->tot_len);
     if (!e->opt->K) {
         struct tl_packet *d = &f->dec;
         if (!(d->decode_flags & TL_DECODE_CKSUM))
             tl_decode_ex(d, d->linktype, f->data, f->caplen, f->len, TL_DECODE_CKSUM);
         if (ip->cksum_checked && ip->cksum_calc != 0) {
-            q = put_hex(memcpy(q, ", bad cksum ", 12) + 12, ip->cksum, 1);
-            q = put_hex(memcpy(q, " (->", 4) + 4, ip->cksum_good, 1);
-            q = memcpy(q, ")!", 2) + 2;
+            q = put_hex(LIT(q, ", bad cksum "), ip->cksum, 1);
+            q = put_hex(LIT(q, " (->"), ip->cksum_good, 1);
+            q = LIT(q, ")!");
         }
     }
-    q = memcpy(q, ")\n    ", 6) + 6;
+    q = LIT(q, ")\n    ");
     e->out.len += (size_t)(q - q0);
     return 0;
 }
@@ -111,10 +114,6 @@ static uint32_t be32(const uint8_t *p) {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-/* tcplua.tcpopts(pkt, off, n, sackbase) -> true after appending ", options [...]" for the n
- * option bytes at off, when they are all of the everyday kinds (eol, nop, mss, wscale,
- * sackOK, sack, TS) with their normal lengths and fully captured; false (nothing appended)
- * otherwise, for the Lua printer's general path. SACK edges print relative to sackbase. */
 /* Append ", options [...]" for the n option bytes at off when every option is one of the
  * everyday ones with its normal length, fully captured; return 0 having written nothing
  * otherwise (the Lua printer then handles the odd cases). base: the SACK blocks' offset. */
@@ -126,8 +125,7 @@ static int put_tcpopts(struct tl_engine *e, const struct tl_frame *f, lua_Intege
     char *q0 = tl_out_reserve(&e->out, 512), *q = q0;
     if (!q0)
         return 0;
-    memcpy(q, ", options [", 11);
-    q += 11;
+    q = LIT(q, ", options [");
     for (lua_Integer i = 0; i < n;) {
         uint8_t kind = o[i];
         if (i)
@@ -147,22 +145,16 @@ static int put_tcpopts(struct tl_engine *e, const struct tl_frame *f, lua_Intege
             return 0;
         const uint8_t *d = o + i + 2;
         if (kind == 2 && len == 4) {
-            memcpy(q, "mss ", 4);
-            q = put_u32(q + 4, (uint32_t)d[0] << 8 | d[1]);
+            q = put_u32(LIT(q, "mss "), (uint32_t)d[0] << 8 | d[1]);
         } else if (kind == 3 && len == 3) {
-            memcpy(q, "wscale ", 7);
-            q = put_u32(q + 7, d[0]);
+            q = put_u32(LIT(q, "wscale "), d[0]);
         } else if (kind == 4 && len == 2) {
-            memcpy(q, "sackOK", 6);
-            q += 6;
+            q = LIT(q, "sackOK");
         } else if (kind == 8 && len == 10) {
-            memcpy(q, "TS val ", 7);
-            q = put_u32(q + 7, be32(d));
-            memcpy(q, " ecr ", 5);
-            q = put_u32(q + 5, be32(d + 4));
+            q = put_u32(LIT(q, "TS val "), be32(d));
+            q = put_u32(LIT(q, " ecr "), be32(d + 4));
         } else if (kind == 5 && len > 2 && (len - 2) % 8 == 0) {
-            memcpy(q, "sack ", 5);
-            q = put_u32(q + 5, (uint32_t)(len - 2) / 8);
+            q = put_u32(LIT(q, "sack "), (uint32_t)(len - 2) / 8);
             *q++ = ' ';
             for (int k = 0; k < len - 2; k += 8) {
                 *q++ = '{';
@@ -181,6 +173,10 @@ static int put_tcpopts(struct tl_engine *e, const struct tl_frame *f, lua_Intege
     return 1;
 }
 
+/* tcplua.tcpopts(pkt, off, n, sackbase) -> true after appending ", options [...]" for the n
+ * option bytes at off, when they are all of the everyday kinds (eol, nop, mss, wscale,
+ * sackOK, sack, TS) with their normal lengths and fully captured; false (nothing appended)
+ * otherwise, for the Lua printer's general path. SACK edges print relative to sackbase. */
 static int l_tcplua_tcpopts(lua_State *L) {
     struct tl_engine *e = ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
@@ -208,29 +204,24 @@ static int64_t put_tcp(struct tl_engine *e, struct tl_frame *f, lua_Integer off,
     if (!q0)
         return -1;
     if (src && dst) {
-        memcpy(q, src, srclen);
-        q += srclen;
+        q = put_str(q, src, srclen);
         *q++ = '.';
     }
     q = put_u32(q, t->sport);
-    memcpy(q, " > ", 3);
-    q += 3;
+    q = LIT(q, " > ");
     if (src && dst) {
-        memcpy(q, dst, dstlen);
-        q += dstlen;
+        q = put_str(q, dst, dstlen);
         *q++ = '.';
     }
     q = put_u32(q, t->dport);
-    memcpy(q, ": Flags [", 9);
-    q += 9;
+    q = LIT(q, ": Flags [");
     static const char letters[] = "FSRP.UEW";
     if (t->flags) {
         for (int b = 0; b < 8; b++)
             if (t->flags & (1u << b))
                 *q++ = letters[b];
     } else {
-        memcpy(q, "none", 4);
-        q += 4;
+        q = LIT(q, "none");
     }
     *q++ = ']';
     if (e->opt->v && !e->opt->K) { /* -v: the checksum, when the whole segment is there */
@@ -239,12 +230,11 @@ static int64_t put_tcp(struct tl_engine *e, struct tl_frame *f, lua_Integer off,
             tl_decode_ex(dd, dd->linktype, f->data, f->caplen, f->len, TL_DECODE_CKSUM);
         if (t->cksum_checked &&
             !(ipver == 6 && (length == 0 || off + length > (lua_Integer)f->caplen))) {
-            q = put_hex(memcpy(q, ", cksum 0x", 10) + 10, t->cksum, 4);
+            q = put_hex(LIT(q, ", cksum 0x"), t->cksum, 4);
             if (t->cksum_calc == 0) {
-                memcpy(q, " (correct)", 10);
-                q += 10;
+                q = LIT(q, " (correct)");
             } else {
-                q = put_hex(memcpy(q, " (incorrect -> 0x", 17) + 17, t->cksum_good, 4);
+                q = put_hex(LIT(q, " (incorrect -> 0x"), t->cksum_good, 4);
                 *q++ = ')';
             }
         }
@@ -261,22 +251,18 @@ static int64_t put_tcp(struct tl_engine *e, struct tl_frame *f, lua_Integer off,
     }
     uint32_t paylen = (uint32_t)length - hlen;
     if (paylen > 0 || (t->flags & 7)) {
-        memcpy(q, ", seq ", 6);
-        q = put_u32(q + 6, seq);
+        q = put_u32(LIT(q, ", seq "), seq);
         if (paylen > 0) {
             *q++ = ':';
             q = put_u32(q, seq + paylen);
         }
     }
     if (ack) {
-        memcpy(q, ", ack ", 6);
-        q = put_u32(q + 6, rack);
+        q = put_u32(LIT(q, ", ack "), rack);
     }
-    memcpy(q, ", win ", 6);
-    q = put_u32(q + 6, t->win);
+    q = put_u32(LIT(q, ", win "), t->win);
     if (t->flags & 0x20) {
-        memcpy(q, ", urg ", 6);
-        q = put_u32(q + 6, t->urp);
+        q = put_u32(LIT(q, ", urg "), t->urp);
     }
     e->out.len += (size_t)(q - q0);
     if (hlen > 20 && (!put_tcpopts(e, f, off + 20, hlen - 20, base) ||
@@ -289,8 +275,7 @@ static int64_t put_tcp(struct tl_engine *e, struct tl_frame *f, lua_Integer off,
         e->out.len = mark;
         return -1;
     }
-    memcpy(q, ", length ", 9);
-    e->out.len += (size_t)(put_u32(q + 9, paylen) - q);
+    e->out.len += (size_t)(put_u32(LIT(q, ", length "), paylen) - q);
     return paylen;
 }
 
@@ -352,10 +337,10 @@ static int l_tcplua_fastline(lua_State *L) {
         }
         q--;
         if (d->eth.type == 0x0800)
-            memcpy(q, ", ethertype IPv4 (0x0800), length ", 34);
+            q = LIT(q, ", ethertype IPv4 (0x0800), length ");
         else
-            memcpy(q, ", ethertype IPv6 (0x86dd), length ", 34);
-        q = put_u32(q + 34, f->len);
+            q = LIT(q, ", ethertype IPv6 (0x86dd), length ");
+        q = put_u32(q, f->len);
         *q++ = ':';
         *q++ = ' ';
         e->out.len += (size_t)(q - q0);
@@ -400,17 +385,16 @@ static int l_tcplua_fastline(lua_State *L) {
             }
             *q++ = '(';
             if (ip6->tclass) {
-                q = put_hex(memcpy(q, "class 0x", 8) + 8, ip6->tclass, 2);
-                q = memcpy(q, ", ", 2) + 2;
+                q = put_hex(LIT(q, "class 0x"), ip6->tclass, 2);
+                q = LIT(q, ", ");
             }
             if (ip6->flow & 0xfffff) {
-                q = put_hex(memcpy(q, "flowlabel 0x", 12) + 12, ip6->flow & 0xfffff, 5);
-                q = memcpy(q, ", ", 2) + 2;
+                q = put_hex(LIT(q, "flowlabel 0x"), ip6->flow & 0xfffff, 5);
+                q = LIT(q, ", ");
             }
-            q = put_u32(memcpy(q, "hlim ", 5) + 5, ip6->hlim);
-            memcpy(q, ", next-header TCP (6) payload length: ", 38);
-            q = put_u32(q + 38, ip6->plen);
-            q = memcpy(q, ") ", 2) + 2;
+            q = put_u32(LIT(q, "hlim "), ip6->hlim);
+            q = put_u32(LIT(q, ", next-header TCP (6) payload length: "), ip6->plen);
+            q = LIT(q, ") ");
             e->out.len += (size_t)(q - q0);
         }
         srclen = strlen(src);
