@@ -9,6 +9,7 @@
 
 #include "engine.h"
 #include "lfastpath.h"
+#include "lpkt_fields.h"
 
 #define ENG(L) ((struct tl_engine *)lua_touserdata(L, lua_upvalueindex(1)))
 
@@ -30,17 +31,6 @@ static char *put_u32(char *q, uint32_t v) {
     } while (v);
     memcpy(q, tmp + i, (size_t)(10 - i));
     return q + (10 - i);
-}
-
-/* "a.b.c.d" for the 4 bytes at a, at q (at least 16 bytes); returns its length */
-static size_t put_ip4(char *q, const uint8_t *a) {
-    char *p = q;
-    for (int i = 0; i < 4; i++) {
-        if (i)
-            *p++ = '.';
-        p = put_u32(p, a[i]);
-    }
-    return (size_t)(p - q);
 }
 
 /* v in lowercase hex, at least width digits (0-padded); returns the end */
@@ -321,21 +311,12 @@ static int l_tcplua_fastline(lua_State *L) {
     char src[INET6_ADDRSTRLEN + 4], dst[INET6_ADDRSTRLEN];
     size_t srclen, dstlen, mark = e->out.len;
     if (e->opt->e) { /* -e: "src > dst, ethertype IPv4 (0x0800), length N: " */
-        static const char hx[] = "0123456789abcdef";
         char *q0 = tl_out_reserve(&e->out, 96), *q = q0;
         if (!q0 || (d->eth.type != 0x0800 && d->eth.type != 0x86dd))
             return 0;
-        for (int k = 0; k < 12; k++) {
-            const uint8_t *m = k < 6 ? d->eth.src : d->eth.dst;
-            if (k == 6) {
-                memcpy(q - 1, " > ", 3);
-                q += 2;
-            }
-            *q++ = hx[m[k % 6] >> 4];
-            *q++ = hx[m[k % 6] & 15];
-            *q++ = ':';
-        }
-        q--;
+        q += tl_fmt_mac(q, d->eth.src, 6);
+        q = LIT(q, " > ");
+        q += tl_fmt_mac(q, d->eth.dst, 6);
         if (d->eth.type == 0x0800)
             q = LIT(q, ", ethertype IPv4 (0x0800), length ");
         else
@@ -361,8 +342,8 @@ static int l_tcplua_fastline(lua_State *L) {
             e->out.len = mark;
             return 0;
         }
-        srclen = put_ip4(src, ip->src);
-        dstlen = put_ip4(dst, ip->dst);
+        srclen = tl_fmt_ip4(src, ip->src);
+        dstlen = tl_fmt_ip4(dst, ip->dst);
         length = ip->tot_len - 20;
         tcpoff = off + 20;
     } else if (d->eth.type == 0x86dd) {

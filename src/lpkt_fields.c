@@ -132,23 +132,26 @@ void tl_push_layer_field_tables(lua_State *L) {
     }
 }
 
-void tl_push_mac(lua_State *L, const uint8_t *a, int n) {
-    char buf[3 * 32];
+size_t tl_fmt_mac(char *buf, const uint8_t *a, int n) {
     static const char hx[] = "0123456789abcdef";
     if (n > 32)
         n = 32;
-    int k = 0;
+    size_t k = 0;
     for (int i = 0; i < n; i++) {
         if (i)
             buf[k++] = ':';
         buf[k++] = hx[a[i] >> 4];
         buf[k++] = hx[a[i] & 15];
     }
-    lua_pushlstring(L, buf, (size_t)k);
+    return k;
 }
 
-void tl_push_ip4(lua_State *L, const uint8_t *a) {
-    char buf[16];
+void tl_push_mac(lua_State *L, const uint8_t *a, int n) {
+    char buf[3 * 32];
+    lua_pushlstring(L, buf, tl_fmt_mac(buf, a, n));
+}
+
+size_t tl_fmt_ip4(char *buf, const uint8_t *a) {
     size_t n = 0;
     for (int i = 0; i < 4; i++) { /* by hand: snprintf was a tenth of the printer's time */
         unsigned v = a[i];
@@ -160,7 +163,12 @@ void tl_push_ip4(lua_State *L, const uint8_t *a) {
             buf[n++] = (char)('0' + v / 10 % 10);
         buf[n++] = (char)('0' + v % 10);
     }
-    lua_pushlstring(L, buf, n);
+    return n;
+}
+
+void tl_push_ip4(lua_State *L, const uint8_t *a) {
+    char buf[16];
+    lua_pushlstring(L, buf, tl_fmt_ip4(buf, a));
 }
 
 static void push_ip6(lua_State *L, const uint8_t *a) {

@@ -41,6 +41,10 @@ void tl_lpkt_copy(lua_State *L, int pkt_idx, struct tl_frame *f);
 /* stack: -> value of pkt-level field `code` (lpkt.c) */
 void tl_push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code);
 const char *tl_layer_name(int layer);
+/* "a.b.c.d" for the 4 bytes at a, into buf (16 bytes); returns its length */
+size_t tl_fmt_ip4(char *buf, const uint8_t *a);
+/* "xx:xx:..." for the n bytes at a (at most 32), into buf (3 * n bytes); returns its length */
+size_t tl_fmt_mac(char *buf, const uint8_t *a, int n);
 /* stack: -> "a.b.c.d" for the 4 bytes at a */
 void tl_push_ip4(lua_State *L, const uint8_t *a);
 /* stack: -> "xx:xx:..." for the n bytes at a (at most 32) */
