@@ -87,6 +87,9 @@ int tl_luaopen_tcplua(struct lua_State *L);
 /* stack: -> table of the command-line options (tcplua.opt) */
 void tl_push_opt_table(struct lua_State *L, const struct tl_options *o);
 struct tl_engine *tl_engine_from(struct lua_State *L);
+/* The engine of a tcplua module function, which holds it as upvalue 1 (ltcplua.c,
+ * lfastpath.c): no registry lookup per call. Needs lua.h. */
+#define TL_ENG(L) ((struct tl_engine *)lua_touserdata((L), lua_upvalueindex(1)))
 void tl_frame_relseq(struct tl_engine *eng, struct tl_frame *f);
 void tl_lflow_register(struct lua_State *L);
 void tl_lflow_push(struct lua_State *L, struct tl_flow *f);

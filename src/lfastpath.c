@@ -11,10 +11,6 @@
 #include "lfastpath.h"
 #include "lpkt_fields.h"
 
-#define ENG(L) ((struct tl_engine *)lua_touserdata(L, lua_upvalueindex(1)))
-
-struct tl_frame *tl_lpkt_frame(lua_State *L, int idx);
-
 static char *put_str(char *q, const char *s, size_t n) {
     memcpy(q, s, n);
     return q + n;
@@ -168,7 +164,7 @@ static int put_tcpopts(struct tl_engine *e, const struct tl_frame *f, lua_Intege
  * sackOK, sack, TS) with their normal lengths and fully captured; false (nothing appended)
  * otherwise, for the Lua printer's general path. SACK edges print relative to sackbase. */
 static int l_tcplua_tcpopts(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     lua_Integer off = luaL_checkinteger(L, 2), n = luaL_checkinteger(L, 3);
     uint32_t base = (uint32_t)luaL_optinteger(L, 4, 0);
@@ -277,7 +273,7 @@ static int push_tcp_results(lua_State *L, const struct tl_frame *f, int64_t payl
     lua_pushinteger(L, t->sport);
     lua_pushinteger(L, t->dport);
     lua_pushinteger(L, (lua_Integer)t->span.off + t->doff * 4);
-    lua_pushboolean(L, (t->flags & 4) && ENG(L)->opt->v); /* -v prints RST data */
+    lua_pushboolean(L, (t->flags & 4) && TL_ENG(L)->opt->v); /* -v prints RST data */
     return 5;
 }
 
@@ -285,7 +281,7 @@ static int push_tcp_results(lua_State *L, const struct tl_frame *f, int64_t payl
  * the everyday TCP segment in one call (put_tcp above); nil having printed nothing for
  * the others. The payload's printers are the caller's. */
 static int l_tcplua_tcpline(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     lua_Integer off = luaL_checkinteger(L, 2), length = luaL_checkinteger(L, 3);
     size_t srclen = 0, dstlen = 0;
@@ -302,7 +298,7 @@ static int l_tcplua_tcpline(lua_State *L) {
  * returns nil having printed nothing, for the Lua printers. The payload's printers are the
  * caller's. */
 static int l_tcplua_fastline(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     const struct tl_packet *d = &f->dec;
     if (d->linktype != 1 || !TL_HAS(d, TL_LAYER_ETH) || d->eth.span.status != TL_OK ||
@@ -399,7 +395,7 @@ static int l_tcplua_fastline(lua_State *L) {
  * ("(tos 0x0, ttl 64, ..., length 60)" and the line break), or false (nothing appended)
  * unless it is a complete 20-byte header carrying ICMP, TCP or UDP. */
 static int l_tcplua_ipverbose(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     const struct tl_ip *ip = &f->dec.ip;
     lua_pushboolean(L, TL_HAS(&f->dec, TL_LAYER_IP) && ip->version == 4 && ip->ihl == 5 &&

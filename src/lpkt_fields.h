@@ -38,6 +38,8 @@ void tl_push_layer_field_tables(lua_State *L);
 int tl_layer_push_field(lua_State *L, struct tl_frame *f, int layer, int code);
 /* stack: -> plain table copy of the whole packet (pkt_idx is the packet value) */
 void tl_lpkt_copy(lua_State *L, int pkt_idx, struct tl_frame *f);
+/* The frame behind the packet value at idx, checked for type and staleness (lpkt.c). */
+struct tl_frame *tl_lpkt_frame(lua_State *L, int idx);
 /* stack: -> value of pkt-level field `code` (lpkt.c) */
 void tl_push_pkt_field(lua_State *L, int pkt_idx, struct tl_frame *f, int code);
 const char *tl_layer_name(int layer);

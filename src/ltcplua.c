@@ -14,11 +14,9 @@
 #include "lfastpath.h"
 #include "lpkt_fields.h"
 
-#define ENG(L) ((struct tl_engine *)lua_touserdata(L, lua_upvalueindex(1)))
-
 /* tcplua.out(...): append strings and integers. */
 static int l_tcplua_out(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     int n = lua_gettop(L);
     for (int i = 1; i <= n; i++) {
         if (lua_type(L, i) == LUA_TNUMBER && lua_isinteger(L, i)) {
@@ -35,11 +33,9 @@ static int l_tcplua_out(lua_State *L) {
     return 0;
 }
 
-struct tl_frame *tl_lpkt_frame(lua_State *L, int idx);
-
 /* tcplua.ts(pkt) -> timestamp prefix text */
 static int l_tcplua_ts(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     char buf[96];
     size_t n = tl_timefmt_format(&e->tf, f->sec, f->frac, buf);
@@ -78,7 +74,7 @@ static void resolve(lua_State *L, struct tl_engine *e, const char *addr) {
 
 /* tcplua.host(addr) -> name (cached), or addr under -n. Upvalue 2: cache table. */
 static int l_tcplua_host(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     const char *addr = luaL_checkstring(L, 1);
     if (e->opt->n) {
         lua_settop(L, 1);
@@ -105,7 +101,7 @@ static int l_tcplua_host(lua_State *L) {
 
 /* tcplua.port(port, proto) -> service name or number text. Upvalue 2: cache table. */
 static int l_tcplua_port(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     lua_Integer port = luaL_checkinteger(L, 1);
     const char *proto = luaL_optstring(L, 2, "tcp");
     if (e->opt->n) {
@@ -130,7 +126,7 @@ static int l_tcplua_port(lua_State *L) {
  * link header (or at from_off); -xx/-XX/-AA dump from byte 0. With "X", a hex and ASCII dump
  * from from_off whatever the options (tcpdump's dump of an unsupported link type). */
 static int l_tcplua_hexdump(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     const struct tl_options *o = e->opt;
     if (lua_type(L, 3) == LUA_TSTRING) {
@@ -272,7 +268,7 @@ static int l_tcplua_tcphdr(lua_State *L) {
 
 /* tcplua.relseq(pkt) -> rseq, rack, rnew: tcp.rseq, tcp.rack and tcp.rnew in one call. */
 static int l_tcplua_relseq(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     if (!TL_HAS(&f->dec, TL_LAYER_TCP) || f->dec.tcp.span.have < 14)
         return 0;
@@ -303,7 +299,7 @@ static int l_tcplua_nottext(lua_State *L) {
 /* tcplua.outsub(prefix, s, i, j): append prefix and s:sub(i, j) (string.sub's index rules)
  * without making the substring a Lua string (the text printers print line after line). */
 static int l_tcplua_outsub(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     size_t pn, n;
     const char *prefix = luaL_checklstring(L, 1, &pn);
     const char *s = luaL_checklstring(L, 2, &n);
@@ -360,7 +356,7 @@ static int l_tcplua_cksum(lua_State *L) {
 
 /* tcplua.put_ts(pkt): append the timestamp prefix (tcplua.ts without the string). */
 static int l_tcplua_put_ts(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     char *p = tl_out_reserve(&e->out, 96);
     if (p)
@@ -370,7 +366,7 @@ static int l_tcplua_put_ts(lua_State *L) {
 
 /* tcplua.write(pkt): write the packet to the -w file. */
 static int l_tcplua_write(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     struct tl_frame *f = tl_lpkt_frame(L, 1);
     if (!e->dumper)
         return luaL_error(L, "tcplua.write: no -w file");
@@ -384,12 +380,12 @@ static int l_tcplua_write(lua_State *L) {
 }
 
 static int l_tcplua_mark(lua_State *L) {
-    lua_pushinteger(L, (lua_Integer)ENG(L)->out.len);
+    lua_pushinteger(L, (lua_Integer)TL_ENG(L)->out.len);
     return 1;
 }
 
 static int l_tcplua_take(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     lua_Integer m = luaL_checkinteger(L, 1);
     if (m < 0 || (size_t)m > e->out.len)
         return luaL_error(L, "tcplua.take: mark %d is no longer in the buffer", (int)m);
@@ -399,7 +395,7 @@ static int l_tcplua_take(lua_State *L) {
 }
 
 static int l_tcplua_exit(lua_State *L) {
-    struct tl_engine *e = ENG(L);
+    struct tl_engine *e = TL_ENG(L);
     e->exit_code = (int)luaL_optinteger(L, 1, 0);
     e->exit_requested = 1;
     return 0;
